@@ -1,0 +1,142 @@
+// The VS Code side of the extension: a thin client that starts the language
+// server (dist/server.js) when the first work-plan document is open, and
+// switches plain-text files whose title names a work plan to the `workplan`
+// language. All language logic lives in the server.
+import * as vscode from 'vscode';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { DETECTION_MAX_CHARS, DETECTION_MAX_LINES, detectPlanTitle, isDetectableFileName } from './planDetection';
+
+const LANGUAGE_ID = 'workplan';
+const CONFIG_SECTION = 'workplan';
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
+
+/**
+ * Documents already switched to `workplan` by detection (or the command).
+ * If the user switches one back to plain text, it is not switched again in
+ * this session.
+ */
+const switched = new Set<string>();
+
+export function activate(context: vscode.ExtensionContext): void {
+  const onDocument = (doc: vscode.TextDocument): void => {
+    if (doc.languageId === LANGUAGE_ID) {
+      void ensureClientStarted(context);
+    } else {
+      void detect(doc);
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(onDocument),
+    vscode.commands.registerCommand('workplan.treatAsPlan', treatActiveEditorAsPlan),
+    // deactivate() also stops the client; this covers disposal on extension reload.
+    { dispose: () => void stopClient() },
+  );
+
+  for (const doc of vscode.workspace.textDocuments) {
+    onDocument(doc);
+  }
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return stopClient();
+}
+
+/** Starts the language client once; later calls return the same promise. */
+function ensureClientStarted(context: vscode.ExtensionContext): Promise<void> {
+  starting ??= startClient(context).catch((err: unknown) => {
+    starting = undefined;
+    const message = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(
+      msg(`工作要点语言服务器启动失败：${message}`, `Work Plan language server failed to start: ${message}`),
+    );
+  });
+  return starting;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  // Loaded only now, so activation on plain-text files does not evaluate the client library.
+  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: { configurationSection: CONFIG_SECTION },
+    initializationOptions: { locale: vscode.env.language },
+  };
+
+  // The id 'workplan' makes the client honour the `workplan.trace.server` setting.
+  const c = new LanguageClient(LANGUAGE_ID, '工作要点 Work Plan', serverOptions, clientOptions);
+  client = c;
+  try {
+    await c.start();
+  } catch (err) {
+    client = undefined;
+    throw err;
+  }
+}
+
+async function stopClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  starting = undefined;
+  if (c) {
+    await c.stop();
+  }
+}
+
+/** Switches a plain-text `.txt` document to `workplan` when its head holds a plan title. */
+async function detect(doc: vscode.TextDocument): Promise<void> {
+  if (
+    doc.languageId !== 'plaintext' ||
+    doc.uri.scheme !== 'file' ||
+    !isDetectableFileName(doc.fileName) ||
+    switched.has(doc.uri.toString()) ||
+    !vscode.workspace.getConfiguration(CONFIG_SECTION, doc).get<boolean>('detectPlanTitle', true)
+  ) {
+    return;
+  }
+  const lastLine = Math.min(doc.lineCount, DETECTION_MAX_LINES);
+  const head = doc.getText(new vscode.Range(0, 0, lastLine, 0)).slice(0, DETECTION_MAX_CHARS);
+  if (!detectPlanTitle(head)) {
+    return;
+  }
+  switched.add(doc.uri.toString());
+  try {
+    await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  } catch {
+    // The document was closed meanwhile; nothing to do.
+  }
+}
+
+async function treatActiveEditorAsPlan(): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc) {
+    void vscode.window.showInformationMessage(msg('没有打开的编辑器。', 'No active editor.'));
+    return;
+  }
+  if (doc.languageId === LANGUAGE_ID) {
+    return;
+  }
+  switched.add(doc.uri.toString());
+  await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+}
+
+/** Picks the Chinese or English text by the editor's display language. */
+function msg(zh: string, en: string): string {
+  return vscode.env.language.toLowerCase().startsWith('zh') ? zh : en;
+}

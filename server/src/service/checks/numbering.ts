@@ -1,0 +1,247 @@
+import type { Heading, PlanDocument } from '../syntax/model';
+import { formatMarker, levelExample, LEVELS, type Level } from '../syntax/markers';
+import type { Problem } from './problem';
+
+/**
+ * Numbering checks. Nothing is imposed: the bracket width and whether
+ * level-2 (or deeper) numbers run on through the plan or restart in every
+ * section are read off the document itself, and only departures from the
+ * document's own majority are reported.
+ */
+
+export type Convention = 'continuous' | 'restart';
+
+export interface LevelNumbering {
+  level: Level;
+  /** Headings of this level in document order. */
+  headings: Heading[];
+  /** Index in `headings` where each sibling group (same parent) starts. */
+  groupStarts: Set<number>;
+  convention: Convention;
+  width: 'full' | 'half';
+  /** The number each heading should carry given its position and the convention. */
+  positional: number[];
+}
+
+function parentOf(doc: PlanDocument): Map<Heading, Heading | undefined> {
+  const parents = new Map<Heading, Heading | undefined>();
+  const visit = (h: Heading, parent: Heading | undefined) => {
+    parents.set(h, parent);
+    for (const c of h.children) visit(c, h);
+  };
+  for (const r of doc.roots) visit(r, undefined);
+  return parents;
+}
+
+export function analyzeNumbering(doc: PlanDocument): LevelNumbering[] {
+  const parents = parentOf(doc);
+  const result: LevelNumbering[] = [];
+  for (const level of LEVELS) {
+    const headings = doc.headings.filter((h) => h.level === level);
+    if (headings.length === 0) continue;
+    const groupStarts = new Set<number>();
+    let lastParent: Heading | undefined | null = null;
+    headings.forEach((h, i) => {
+      const p = parents.get(h);
+      if (i === 0 || p !== lastParent) groupStarts.add(i);
+      lastParent = p;
+    });
+    const convention = detectConvention(headings, groupStarts);
+    const positional: number[] = [];
+    let n = 0;
+    headings.forEach((_, i) => {
+      if (convention === 'restart' && groupStarts.has(i)) n = 0;
+      positional.push(++n);
+    });
+    result.push({ level, headings, groupStarts, convention, width: dominantWidth(level, headings), positional });
+  }
+  return result;
+}
+
+/** Each group after the first votes by how it starts: at 1 (restart) or where the last group ended (continuous). */
+function detectConvention(headings: Heading[], groupStarts: Set<number>): Convention {
+  let continuous = 0;
+  let restart = 0;
+  let first: Convention | undefined;
+  for (const i of groupStarts) {
+    if (i === 0) continue;
+    const v = headings[i].marker.value;
+    const before = headings[i - 1].marker.value;
+    const vote: Convention | undefined = v === 1 ? 'restart' : v === before + 1 || v === i + 1 ? 'continuous' : undefined;
+    if (vote === 'continuous') continuous++;
+    if (vote === 'restart') restart++;
+    first ??= vote;
+  }
+  if (continuous !== restart) return continuous > restart ? 'continuous' : 'restart';
+  return first ?? 'continuous';
+}
+
+function dominantWidth(level: Level, headings: Heading[]): 'full' | 'half' {
+  let full = 0;
+  let half = 0;
+  for (const h of headings) {
+    if (h.marker.width === 'full') full++;
+    else if (h.marker.width === 'half') half++;
+  }
+  // Ties follow GB/T 9704: full-width brackets, but 1. with a half-width stop.
+  return level === 3 ? (full > half ? 'full' : 'half') : half > full ? 'half' : 'full';
+}
+
+function expectedMarker(n: LevelNumbering, value: number): string {
+  return formatMarker(n.level, value, n.width);
+}
+
+function markerProblem(
+  n: LevelNumbering,
+  h: Heading,
+  code: Problem['code'],
+  expectedValue: number,
+  extra: Problem['args'] = {},
+  renumber = true,
+): Problem {
+  const expected = expectedMarker(n, expectedValue);
+  return {
+    code,
+    start: h.marker.start,
+    end: h.marker.end,
+    args: { actual: h.marker.text.trim(), expected, level: n.level, ...extra },
+    fixes: [{ kind: 'marker', start: h.marker.start, end: h.marker.end, newText: expected, args: { expected } }],
+    renumberLevel: renumber ? n.level : undefined,
+  };
+}
+
+function missingRange(n: LevelNumbering, from: number, to: number): string {
+  const a = expectedMarker(n, from);
+  return from === to ? a : `${a}—${expectedMarker(n, to)}`;
+}
+
+/**
+ * Walks one level's numbers against the expected sequence. The cases are told
+ * apart by looking one number ahead, so that a swap, a typo, a duplicate and a
+ * deleted item each produce one problem at the right place rather than a
+ * cascade over every item after it.
+ */
+function checkSequence(n: LevelNumbering, problems: Problem[]): void {
+  const { headings, groupStarts, convention } = n;
+  let expected = 1;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    const v = h.marker.value;
+    const sameSequence = (j: number) => j < headings.length && !(convention === 'restart' && groupStarts.has(j));
+    const next = sameSequence(i + 1) ? headings[i + 1].marker.value : undefined;
+    const prev = i > 0 && sameSequence(i) ? headings[i - 1].marker.value : undefined;
+
+    if (i > 0 && groupStarts.has(i)) {
+      const before = headings[i - 1].marker.value;
+      if (convention === 'continuous' && v === 1 && expected !== 1) {
+        problems.push(markerProblem(n, h, 'numbering.convention', expected, { conventionKey: 'continuous' }));
+        expected = 2;
+        continue;
+      }
+      if (convention === 'restart') {
+        expected = 1;
+        if (v !== 1 && v === before + 1) {
+          problems.push(markerProblem(n, h, 'numbering.convention', 1, { conventionKey: 'restart' }));
+          // Either the whole group ran on from the last one, or only its first number did.
+          expected = next === v + 1 ? v + 1 : 2;
+          continue;
+        }
+      }
+    }
+
+    if (v === expected) {
+      expected++;
+    } else if (prev !== undefined && v === prev) {
+      problems.push(markerProblem(n, h, 'numbering.duplicate', expected));
+      if (next === expected + 1) expected++;
+    } else if (v > expected) {
+      if (v === expected + 1 && next === expected) {
+        problems.push(markerProblem(n, h, 'numbering.order', expected));
+        problems.push(markerProblem(n, headings[i + 1], 'numbering.order', expected + 1));
+        expected += 2;
+        i++;
+      } else if (next === expected + 1) {
+        problems.push(markerProblem(n, h, 'numbering.order', expected));
+        expected++;
+      } else {
+        problems.push(markerProblem(n, h, 'numbering.gap', expected, { missing: missingRange(n, expected, v - 1) }));
+        expected = v + 1;
+      }
+    } else {
+      problems.push(markerProblem(n, h, 'numbering.order', expected));
+      expected = next === undefined || next === expected + 1 ? expected + 1 : v + 1;
+    }
+  }
+}
+
+function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {
+  for (const h of n.headings) {
+    const m = h.marker;
+    if (m.suffix) {
+      problems.push(markerProblem(n, h, 'numbering.punctuation', m.value, {}, false));
+    } else if (m.level !== 1 && m.width !== n.width) {
+      const p = markerProblem(n, h, 'numbering.width', m.value, { widthKey: n.width }, false);
+      p.widthLevel = n.level;
+      problems.push(p);
+    }
+  }
+}
+
+function checkLevels(doc: PlanDocument, problems: Problem[]): void {
+  const top = Math.min(...doc.headings.map((h) => h.level));
+  // One report per run of siblings at the wrong depth: the run shares one cause.
+  const visit = (h: Heading, parent: Heading | undefined, previous: Heading | undefined) => {
+    const parentLevel = parent ? parent.level : top - 1;
+    if (h.level > parentLevel + 1 && previous?.level !== h.level) {
+      const missingLevel = (parentLevel + 1) as Level;
+      problems.push({
+        code: 'numbering.level',
+        start: h.marker.start,
+        end: h.marker.end,
+        args: {
+          actual: h.marker.text.trim(),
+          parent: parent ? parent.marker.text.trim() : '',
+          parentKey: parent ? '' : 'documentStart',
+          missingLevelKey: missingLevel,
+          expected: levelExample(missingLevel),
+        },
+        fixes: [],
+      });
+    }
+    h.children.forEach((c, i) => visit(c, h, h.children[i - 1]));
+  };
+  doc.roots.forEach((r, i) => visit(r, undefined, doc.roots[i - 1]));
+}
+
+export function checkNumbering(doc: PlanDocument, numbering: LevelNumbering[] = analyzeNumbering(doc)): Problem[] {
+  const problems: Problem[] = [];
+  if (doc.headings.length === 0) return problems;
+  for (const n of numbering) {
+    checkSequence(n, problems);
+    checkMarkerForm(n, problems);
+  }
+  checkLevels(doc, problems);
+  return problems;
+}
+
+/** Edits that renumber a level from `fromIndex` on: positional numbers, the document's width, correct punctuation. */
+export function renumberEdits(n: LevelNumbering, fromIndex = 0): Array<{ start: number; end: number; newText: string }> {
+  const edits = [];
+  for (let i = fromIndex; i < n.headings.length; i++) {
+    const m = n.headings[i].marker;
+    const newText = formatMarker(n.level, n.positional[i], n.width);
+    if (m.text !== newText) edits.push({ start: m.start, end: m.end, newText });
+  }
+  return edits;
+}
+
+/** Edits that write every marker of a level in the document's width, keeping the numbers. */
+export function widthEdits(n: LevelNumbering): Array<{ start: number; end: number; newText: string }> {
+  const edits = [];
+  for (const h of n.headings) {
+    const m = h.marker;
+    if (m.width === n.width && !m.suffix) continue;
+    edits.push({ start: m.start, end: m.end, newText: formatMarker(n.level, m.value, n.width) });
+  }
+  return edits;
+}

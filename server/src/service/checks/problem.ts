@@ -1,0 +1,28 @@
+import type { MessageArgs } from '../l10n';
+import type { RuleCode } from '../rules';
+import type { Level } from '../syntax/markers';
+
+/** The quick fixes a problem can carry; each kind has a localised title. */
+export type FixKind = 'marker' | 'removePageMarker' | 'joinLine' | 'closeClause';
+
+/** One replacement, in document offsets. */
+export interface Fix {
+  kind: FixKind;
+  start: number;
+  end: number;
+  newText: string;
+  args?: MessageArgs;
+}
+
+/** A finding of a check, in document offsets; the service turns it into a Diagnostic. */
+export interface Problem {
+  code: RuleCode;
+  start: number;
+  end: number;
+  args: MessageArgs;
+  fixes: Fix[];
+  /** Offer to renumber this level from the problem's marker on. */
+  renumberLevel?: Level;
+  /** Offer to normalise the width of every marker of this level. */
+  widthLevel?: Level;
+}

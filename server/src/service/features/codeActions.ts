@@ -1,0 +1,115 @@
+import { message, type Locale, type MessageKey } from '../l10n';
+import { checkArtifacts } from '../checks/artifacts';
+import { renumberEdits, widthEdits, type LevelNumbering } from '../checks/numbering';
+import type { FixKind } from '../checks/problem';
+import type { PlanDocument } from '../syntax/model';
+import { CodeActionKind, type CodeAction, type DiagnosticRef, type Range, type TextEdit } from '../types';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { mergeEdits, toTextEdits, type OffsetEdit } from './edits';
+
+export interface CodeActionContext<D extends DiagnosticRef = DiagnosticRef> {
+  diagnostics: D[];
+  /** Requested kinds; undefined means all. */
+  only?: string[];
+}
+
+/** The inputs a code action needs beyond the diagnostic's own data. */
+export interface CodeActionInput {
+  uri: string;
+  version: number;
+  doc: PlanDocument;
+  numbering: LevelNumbering[];
+  locale: Locale;
+}
+
+const FIX_TITLES: Record<FixKind, MessageKey> = {
+  marker: 'fix.marker',
+  removePageMarker: 'fix.removePageMarker',
+  joinLine: 'fix.joinLine',
+  closeClause: 'fix.closeClause',
+};
+
+/** Codes whose most likely cause is an inserted or deleted item, so renumbering is the preferred fix. */
+const RENUMBER_PREFERRED = new Set(['numbering.gap', 'numbering.duplicate', 'numbering.convention']);
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function action<D extends DiagnosticRef>(input: CodeActionInput, title: string, kind: string, edits: TextEdit[], diagnostics?: D[], isPreferred?: boolean): CodeAction<D> {
+  return { title, kind, diagnostics, isPreferred, edit: { changes: { [input.uri]: edits } } };
+}
+
+function rangesTouch(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+export function codeActions<D extends DiagnosticRef>(input: CodeActionInput, range: Range, context: CodeActionContext<D>): CodeAction<D>[] {
+  const actions: CodeAction<D>[] = [];
+  const { doc, locale } = input;
+  if (wants(context.only, CodeActionKind.QuickFix)) {
+    const offered = new Set<string>();
+    for (const d of context.diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE || !rangesTouch(d.range, range)) continue;
+      actions.push(...quickFixes(input, d, offered));
+    }
+  }
+  if (wants(context.only, CodeActionKind.SourceFixAllWorkplan)) {
+    const edits = fixAllEdits(doc, input.numbering);
+    if (edits.length > 0) actions.push(action<D>(input, message('fix.all', locale), CodeActionKind.SourceFixAllWorkplan, toTextEdits(doc, edits)));
+  }
+  return actions;
+}
+
+function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offered: Set<string>): CodeAction<D>[] {
+  const { doc, locale } = input;
+  const data = (d.data ?? {}) as Partial<DiagnosticData>;
+  const actions: CodeAction<D>[] = [];
+  // Fixes computed for another version of the text would land in the wrong place.
+  if (data.version !== input.version) return actions;
+  const preferRenumber = RENUMBER_PREFERRED.has(String(d.code));
+  for (const fix of data.fixes ?? []) {
+    const title = message(FIX_TITLES[fix.kind], locale, fix.args);
+    actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit], [d], !preferRenumber));
+  }
+  if (data.renumber) {
+    const n = input.numbering.find((x) => x.level === data.renumber!.level);
+    const at = doc.lines.offsetAt(d.range.start);
+    const index = n ? n.headings.findIndex((h) => h.marker.start === at) : -1;
+    const edits = n && index >= 0 ? renumberEdits(n, index) : [];
+    if (edits.length > 0) {
+      const title = message('fix.renumber', locale, { levelName: message(`level.${n!.level}` as MessageKey, locale) });
+      actions.push(action(input, title, CodeActionKind.QuickFix, toTextEdits(doc, edits), [d], preferRenumber));
+    }
+  }
+  if (data.width && !offered.has(`width:${data.width.level}`)) {
+    offered.add(`width:${data.width.level}`);
+    const n = input.numbering.find((x) => x.level === data.width!.level);
+    const edits = n ? widthEdits(n) : [];
+    if (edits.length > 1) {
+      const title = message('fix.width', locale, {
+        levelName: message(`level.${n!.level}` as MessageKey, locale),
+        widthName: message(`width.${n!.width}` as MessageKey, locale),
+      });
+      actions.push(action(input, title, CodeActionKind.QuickFix, toTextEdits(doc, edits), [d]));
+    }
+  }
+  if (d.code === 'text.broken-line' && !offered.has('joinAll')) {
+    offered.add('joinAll');
+    const joins = checkArtifacts(doc).filter((p) => p.code === 'text.broken-line').flatMap((p) => p.fixes);
+    if (joins.length > 1) actions.push(action(input, message('fix.joinAllLines', locale), CodeActionKind.QuickFix, toTextEdits(doc, mergeEdits(joins)), [d]));
+  }
+  return actions;
+}
+
+/**
+ * Everything that can be fixed without a human decision, as one edit:
+ * every level renumbered in the document's own convention and width, page
+ * markers removed, broken lines joined, unclosed clauses closed.
+ */
+export function fixAllEdits(doc: PlanDocument, numbering: LevelNumbering[]): OffsetEdit[] {
+  const edits: OffsetEdit[] = checkArtifacts(doc).flatMap((p) => p.fixes);
+  for (const n of numbering) edits.push(...renumberEdits(n));
+  return mergeEdits(edits);
+}

@@ -1,0 +1,59 @@
+import { message, localize, type Locale, type MessageArgs, type MessageKey } from '../l10n';
+import { effectiveSeverity, RULES_BY_CODE } from '../rules';
+import type { Level } from '../syntax/markers';
+import type { PlanDocument } from '../syntax/model';
+import type { Diagnostic, TextEdit } from '../types';
+import type { FixKind, Problem } from '../checks/problem';
+
+export const DIAGNOSTIC_SOURCE = 'workplan';
+
+/** What a diagnostic carries for its code actions, so they need not re-run the checks. */
+export interface DiagnosticData {
+  /** The document version the fixes were computed for; they are not offered on any other. */
+  version: number;
+  fixes?: Array<{ kind: FixKind; edit: TextEdit; args?: MessageArgs }>;
+  renumber?: { level: Level };
+  width?: { level: Level };
+}
+
+/** Resolves the arguments that are themselves words to translate (level names, conventions …). */
+function localizeArgs(args: MessageArgs, locale: Locale): MessageArgs {
+  const out: MessageArgs = { ...args };
+  if (args.level !== undefined) out.levelName = message(`level.${args.level}` as MessageKey, locale);
+  if (args.missingLevelKey !== undefined) out.missingLevel = message(`level.${args.missingLevelKey}` as MessageKey, locale);
+  if (args.conventionKey !== undefined) out.conventionName = message(`convention.${args.conventionKey}` as MessageKey, locale);
+  if (args.widthKey !== undefined) out.widthName = message(`width.${args.widthKey}` as MessageKey, locale);
+  if (args.parentKey) out.parent = message(`place.${args.parentKey}` as MessageKey, locale);
+  return out;
+}
+
+export function toDiagnostics(
+  doc: PlanDocument,
+  version: number,
+  problems: Problem[],
+  locale: Locale,
+  severities: Readonly<Record<string, unknown>> | undefined,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const sorted = [...problems].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const p of sorted) {
+    const rule = RULES_BY_CODE.get(p.code)!;
+    const severity = effectiveSeverity(rule, severities);
+    if (severity === undefined) continue;
+    const data: DiagnosticData = { version };
+    if (p.fixes.length > 0) {
+      data.fixes = p.fixes.map((f) => ({ kind: f.kind, edit: { range: doc.lines.range(f.start, f.end), newText: f.newText }, args: f.args }));
+    }
+    if (p.renumberLevel) data.renumber = { level: p.renumberLevel };
+    if (p.widthLevel) data.width = { level: p.widthLevel };
+    diagnostics.push({
+      range: doc.lines.range(p.start, p.end),
+      severity,
+      code: p.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: localize(rule.message, locale, localizeArgs(p.args, locale)),
+      data,
+    });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,77 @@
+import { DiagnosticSeverity } from './types';
+import type { LocalizedText } from './l10n';
+
+/**
+ * The rule table: every diagnostic the service can report, with its stable
+ * code, default severity and message. Messages name the expected value.
+ * Severities can be overridden (or a rule turned off) per code by settings.
+ */
+
+export interface Rule {
+  code: string;
+  severity: DiagnosticSeverity;
+  message: LocalizedText;
+}
+
+function rule(code: string, severity: DiagnosticSeverity, zh: string, en: string): Rule {
+  return { code, severity, message: { 'zh-cn': zh, en } };
+}
+
+const { Error, Warning } = DiagnosticSeverity;
+
+export const RULES = [
+  rule('numbering.gap', Error,
+    '序号不连续：缺少{missing}，此处应为{expected}',
+    'Numbering gap: {missing} is missing; expected {expected} here'),
+  rule('numbering.duplicate', Error,
+    '序号重复：{actual}与上一项相同，应为{expected}',
+    'Duplicate number: {actual} repeats the previous item; expected {expected}'),
+  rule('numbering.order', Error,
+    '序号顺序错误：此处为{actual}，应为{expected}',
+    'Numbering out of order: found {actual}, expected {expected}'),
+  rule('numbering.level', Error,
+    '层级跳跃：{actual}直接出现在{parent}之下，缺少{missingLevel}标题；应先有{expected}',
+    'Level skipped: {actual} comes directly under {parent} without a {missingLevel} heading; expected {expected} first'),
+  rule('numbering.punctuation', Warning,
+    '序号标点不规范：{actual}应为{expected}',
+    'Marker punctuation: {actual} should be {expected}'),
+  rule('numbering.width', Warning,
+    '序号全角半角混用：本文档{levelName}序号用{widthName}括号，{actual}应为{expected}',
+    'Mixed marker width: this document writes {levelName} markers {widthName}; {actual} should be {expected}'),
+  rule('numbering.convention', Error,
+    '编号方式不一致：本文档{levelName}序号{conventionName}，此处应为{expected}',
+    'Inconsistent numbering: in this document {levelName} numbering {conventionName}; expected {expected} here'),
+  rule('text.page-marker', Warning,
+    '页码标记“{actual}”随粘贴带入正文，应删除',
+    'Page marker “{actual}” was pasted into the text; expected no page marker'),
+  rule('text.broken-line', Warning,
+    '句中断行：“{before}”与下一行“{after}”本是一句，应合并为一行',
+    'Hard line break inside a sentence: “{before}” continues on the next line with “{after}”; expected one line'),
+  rule('clause.malformed', Error,
+    '责任分工括号未闭合：应在“{after}”后加“）”',
+    'Responsibility clause is not closed: expected “）” after “{after}”'),
+] as const satisfies readonly Rule[];
+
+export type RuleCode = (typeof RULES)[number]['code'];
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+const SEVERITY_SETTINGS: Record<SeveritySetting, DiagnosticSeverity | undefined> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+  off: undefined,
+};
+
+/**
+ * The severity a rule reports at under the given overrides, or undefined when
+ * it is turned off. Unknown setting values fall back to the default.
+ */
+export function effectiveSeverity(rule: Rule, overrides: Readonly<Record<string, unknown>> | undefined): DiagnosticSeverity | undefined {
+  const setting = overrides?.[rule.code];
+  if (typeof setting === 'string' && setting in SEVERITY_SETTINGS) return SEVERITY_SETTINGS[setting as SeveritySetting];
+  return rule.severity;
+}

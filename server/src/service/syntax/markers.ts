@@ -1,0 +1,105 @@
+import {
+  CHINESE_NUMERAL_CLASS,
+  formatChineseNumeral,
+  parseChineseNumeral,
+  toAsciiDigits,
+  toFullWidthDigits,
+} from '../text/numerals';
+
+/**
+ * Heading markers of GB/T 9704-2012 §7.3.3: level 1 `一、`, level 2 `（一）`,
+ * level 3 `1.`, level 4 `（1）`, recognised at the start of a line together
+ * with the faulty variants seen in real drafts (half-width brackets, `1、`,
+ * `一，`, `（一）、`), so that checks can name what is wrong instead of missing
+ * the heading altogether.
+ */
+
+export type Level = 1 | 2 | 3 | 4;
+export const LEVELS: readonly Level[] = [1, 2, 3, 4];
+
+/** full: （一） （1） 1．/１. ; half: (一) (1) 1. ; mixed: （一) */
+export type MarkerWidth = 'full' | 'half' | 'mixed';
+
+export interface MarkerMatch {
+  level: Level;
+  value: number;
+  /** The marker as written, including any punctuation after it. */
+  text: string;
+  /** Leading whitespace before the marker, in UTF-16 units. */
+  indent: number;
+  width: MarkerWidth;
+  /** Punctuation written after the marker ('' when none). */
+  suffix: string;
+}
+
+const SPACE = '[ \\t\\u3000\\u00a0]';
+const AFTER = '[、，,.．:：]';
+const LEVEL1 = new RegExp(`^(${SPACE}*)(${CHINESE_NUMERAL_CLASS}{1,6})${SPACE}*([、，,.．:：])`);
+const LEVEL2 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*(${CHINESE_NUMERAL_CLASS}{1,6})${SPACE}*([）)])(${SPACE}*${AFTER})?`);
+const LEVEL3 = new RegExp(`^(${SPACE}*)([0-9０-９]{1,3})${SPACE}*([.．、，,])(?![0-9０-９])`);
+const LEVEL4 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*([0-9０-９]{1,3})${SPACE}*([）)])(${SPACE}*${AFTER})?`);
+
+function bracketWidth(open: string, close: string): MarkerWidth {
+  const o = open === '（';
+  const c = close === '）';
+  return o && c ? 'full' : !o && !c ? 'half' : 'mixed';
+}
+
+/** Recognises a heading marker at the start of `line`, or returns undefined. */
+export function matchMarker(line: string): MarkerMatch | undefined {
+  let m = LEVEL2.exec(line);
+  if (m) {
+    const value = parseChineseNumeral(m[3]);
+    if (!(value > 0)) return undefined;
+    const suffix = (m[5] ?? '').trim();
+    return { level: 2, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), suffix };
+  }
+  m = LEVEL4.exec(line);
+  if (m) {
+    const value = Number(toAsciiDigits(m[3]));
+    if (!(value > 0)) return undefined;
+    const suffix = (m[5] ?? '').trim();
+    // （1） keeps ASCII digits in both widths, so only the brackets count.
+    return { level: 4, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), suffix };
+  }
+  m = LEVEL1.exec(line);
+  if (m) {
+    const value = parseChineseNumeral(m[2]);
+    if (!(value > 0)) return undefined;
+    const suffix = m[3] === '、' ? '' : m[3];
+    return { level: 1, value, text: m[0].slice(m[1].length), indent: m[1].length, width: 'full', suffix };
+  }
+  m = LEVEL3.exec(line);
+  if (m) {
+    const value = Number(toAsciiDigits(m[2]));
+    if (!(value > 0) || value > 199) return undefined;
+    const fullDigits = /[０-９]/.test(m[2]);
+    const punct = m[3];
+    const suffix = punct === '.' || punct === '．' ? '' : punct;
+    const fullStop = punct === '．';
+    const width: MarkerWidth = suffix
+      ? fullDigits ? 'full' : 'half'
+      : fullDigits && fullStop ? 'full' : !fullDigits && !fullStop ? 'half' : 'mixed';
+    return { level: 3, value, text: m[0].slice(m[1].length), indent: m[1].length, width, suffix };
+  }
+  return undefined;
+}
+
+/** The correctly punctuated marker for a level, value and bracket width. */
+export function formatMarker(level: Level, value: number, width: 'full' | 'half'): string {
+  switch (level) {
+    case 1:
+      return `${formatChineseNumeral(value)}、`;
+    case 2:
+      return width === 'full' ? `（${formatChineseNumeral(value)}）` : `(${formatChineseNumeral(value)})`;
+    case 3:
+      return width === 'full' ? `${toFullWidthDigits(String(value))}．` : `${value}.`;
+    case 4:
+      return width === 'full' ? `（${value}）` : `(${value})`;
+  }
+}
+
+/** How a level's marker is named in messages: 一、 （一） 1. （1）. */
+export function levelExample(level: Level): string {
+  return formatMarker(level, 1, level === 3 ? 'half' : 'full');
+}
