@@ -119,35 +119,44 @@ function missingRange(n: LevelNumbering, from: number, to: number): string {
  * Walks one level's numbers against the expected sequence. The cases are told
  * apart by looking one number ahead, so that a swap, a typo, a duplicate and a
  * deleted item each produce one problem at the right place rather than a
- * cascade over every item after it.
+ * cascade over every item after it. A group numbered in the wrong convention
+ * is reported once, at its first item, and then read as if it had been
+ * numbered in the document's convention (`shift`).
  */
 function checkSequence(n: LevelNumbering, problems: Problem[]): void {
   const { headings, groupStarts, convention } = n;
+  const separate = (j: number) => convention === 'restart' && groupStarts.has(j);
   let expected = 1;
+  let shift = 0;
+  let prev: number | undefined;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
-    const v = h.marker.value;
-    const sameSequence = (j: number) => j < headings.length && !(convention === 'restart' && groupStarts.has(j));
-    const next = sameSequence(i + 1) ? headings[i + 1].marker.value : undefined;
-    const prev = i > 0 && sameSequence(i) ? headings[i - 1].marker.value : undefined;
-
+    const raw = h.marker.value;
+    // Whether the rest of the group follows this number, or only this number is off.
+    const groupFollows = i + 1 < headings.length && !groupStarts.has(i + 1) && headings[i + 1].marker.value === raw + 1;
     if (i > 0 && groupStarts.has(i)) {
-      const before = headings[i - 1].marker.value;
-      if (convention === 'continuous' && v === 1 && expected !== 1) {
+      shift = 0;
+      if (convention === 'continuous' && raw === 1 && expected !== 1) {
         problems.push(markerProblem(n, h, 'numbering.convention', expected, { conventionKey: 'continuous' }));
-        expected = 2;
+        if (groupFollows) shift = expected - 1;
+        prev = expected++;
         continue;
       }
       if (convention === 'restart') {
         expected = 1;
-        if (v !== 1 && v === before + 1) {
+        prev = undefined;
+        if (raw !== 1 && raw === headings[i - 1].marker.value + 1) {
           problems.push(markerProblem(n, h, 'numbering.convention', 1, { conventionKey: 'restart' }));
-          // Either the whole group ran on from the last one, or only its first number did.
-          expected = next === v + 1 ? v + 1 : 2;
+          if (groupFollows) shift = 1 - raw;
+          prev = expected++;
           continue;
         }
       }
     }
+    const v = raw + shift;
+    const next = i + 1 < headings.length && !separate(i + 1)
+      ? headings[i + 1].marker.value + (groupStarts.has(i + 1) ? 0 : shift)
+      : undefined;
 
     if (v === expected) {
       expected++;
@@ -159,7 +168,9 @@ function checkSequence(n: LevelNumbering, problems: Problem[]): void {
         problems.push(markerProblem(n, h, 'numbering.order', expected));
         problems.push(markerProblem(n, headings[i + 1], 'numbering.order', expected + 1));
         expected += 2;
+        prev = v;
         i++;
+        continue;
       } else if (next === expected + 1) {
         problems.push(markerProblem(n, h, 'numbering.order', expected));
         expected++;
@@ -171,6 +182,7 @@ function checkSequence(n: LevelNumbering, problems: Problem[]): void {
       problems.push(markerProblem(n, h, 'numbering.order', expected));
       expected = next === undefined || next === expected + 1 ? expected + 1 : v + 1;
     }
+    prev = v;
   }
 }
 
