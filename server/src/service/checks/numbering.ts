@@ -46,7 +46,7 @@ export function analyzeNumbering(doc: PlanDocument): LevelNumbering[] {
       if (i === 0 || p !== lastParent) groupStarts.add(i);
       lastParent = p;
     });
-    const convention = detectConvention(headings, groupStarts);
+    const convention = detectConvention(level, headings, groupStarts);
     const positional: number[] = [];
     let n = 0;
     headings.forEach((_, i) => {
@@ -58,22 +58,21 @@ export function analyzeNumbering(doc: PlanDocument): LevelNumbering[] {
   return result;
 }
 
-/** Each group after the first votes by how it starts: at 1 (restart) or where the last group ended (continuous). */
-function detectConvention(headings: Heading[], groupStarts: Set<number>): Convention {
+/**
+ * Each group after the first votes: starting at 1 is a restart, starting
+ * anywhere else can only mean the numbers run on. A tie keeps the usual
+ * practice: level-2 numbers run on, deeper levels restart.
+ */
+function detectConvention(level: Level, headings: Heading[], groupStarts: Set<number>): Convention {
   let continuous = 0;
   let restart = 0;
-  let first: Convention | undefined;
   for (const i of groupStarts) {
     if (i === 0) continue;
-    const v = headings[i].marker.value;
-    const before = headings[i - 1].marker.value;
-    const vote: Convention | undefined = v === 1 ? 'restart' : v === before + 1 || v === i + 1 ? 'continuous' : undefined;
-    if (vote === 'continuous') continuous++;
-    if (vote === 'restart') restart++;
-    first ??= vote;
+    if (headings[i].marker.value === 1) restart++;
+    else continuous++;
   }
   if (continuous !== restart) return continuous > restart ? 'continuous' : 'restart';
-  return first ?? 'continuous';
+  return level <= 2 ? 'continuous' : 'restart';
 }
 
 function dominantWidth(level: Level, headings: Heading[]): 'full' | 'half' {
