@@ -26,7 +26,6 @@ interface LineInfo {
 }
 
 const PAGE_MARKER = /^[ \t\u3000]*(?:[—–－\-]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–－\-]{1,2}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)[ \t\u3000]*$/;
-const BLANK = /^[\s\u3000\u00a0\ufeff]*$/;
 const DOCUMENT_NUMBER = /[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const PLAN_TITLE = /(工作要点|工作方案|实施方案|行动方案|工作计划)$/;
@@ -37,6 +36,11 @@ const TERMINAL = new Set(['。', '！', '？', '；', '：', '…', '）', ')', 
 const CLAUSE_END = /(负责|牵头)等?$/;
 const UNCLOSED_CLAUSE = /^[（(][^（(）)。]{0,200}?(负责|牵头)/;
 const LINE_BREAK_RUN = /[ \t\u3000]*(?:\r\n|\r|\n)[\s\u3000]*/g;
+
+/** Whitespace as it appears in pasted text: ASCII, ideographic space, NBSP, BOM. */
+function isSpace(ch: number): boolean {
+  return ch === 32 || (ch >= 9 && ch <= 13) || ch === 0x3000 || ch === 0xa0 || ch === 0xfeff;
+}
 
 /** Removes line breaks (and the blank lines and indentation around them) from a slice. */
 function joinLines(s: string): string {
@@ -99,24 +103,23 @@ class PlanParser {
     const { text } = this;
     const starts = this.lines.lineStarts;
     for (let i = 0; i < starts.length; i++) {
-      const lineStart = starts[i];
       const lineEnd = this.lines.lineContentEnd(i);
-      const content = text.slice(lineStart, lineEnd);
-      if (BLANK.test(content)) {
+      let start = starts[i];
+      while (start < lineEnd && isSpace(text.charCodeAt(start))) start++;
+      let end = lineEnd;
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+      if (start === end) {
         this.info.push({ kind: 'blank', start: lineEnd, end: lineEnd });
         continue;
       }
-      const lead = content.length - content.replace(/^[\s\u3000\u00a0\ufeff]+/, '').length;
-      const trail = content.length - content.replace(/[\s\u3000\u00a0]+$/, '').length;
-      const start = lineStart + lead;
-      const end = lineEnd - trail;
+      const content = text.slice(start, end);
       if (PAGE_MARKER.test(content)) {
         this.info.push({ kind: 'page', start, end });
         this.pageMarkers.push({ start, end });
         this.problems.push({ code: 'text.page-marker', start, end, data: { line: i } });
         continue;
       }
-      const marker = matchMarker(content.slice(lead));
+      const marker = matchMarker(content);
       this.info.push(marker ? { kind: 'heading', start, end, marker } : { kind: 'text', start, end });
     }
   }
@@ -363,9 +366,9 @@ class PlanParser {
     const pairs: Array<[number, number]> = [];
     const unclosed: number[] = [];
     for (let i = span.start; i < span.end; i++) {
-      const ch = text[i];
-      if (ch === '（' || ch === '(') stack.push(i);
-      else if ((ch === '）' || ch === ')') && stack.length > 0) pairs.push([stack.pop()!, i + 1]);
+      const ch = text.charCodeAt(i);
+      if (ch === 0xff08 /* （ */ || ch === 40 /* ( */) stack.push(i);
+      else if ((ch === 0xff09 /* ） */ || ch === 41 /* ) */) && stack.length > 0) pairs.push([stack.pop()!, i + 1]);
     }
     unclosed.push(...stack);
     pairs.sort((a, b) => a[0] - b[0]);
