@@ -141,13 +141,23 @@ class PlanParser {
     return firstAny >= 0 ? firstAny : this.info.length;
   }
 
+  /**
+   * The lines after the plan: 印发 footers, source lines, and a closing
+   * signature with its date, so that they are not read as the last item's text.
+   */
   private findTrailer(bodyStart: number): number | undefined {
     let trailer: number | undefined;
+    let afterDate = false;
     for (let i = this.info.length - 1; i > bodyStart; i--) {
       const l = this.info[i];
       if (l.kind === 'blank' || l.kind === 'page') continue;
-      if (l.kind === 'text' && TRAILER.test(this.lineText(i))) trailer = i;
-      else break;
+      if (l.kind !== 'text') break;
+      const t = this.lineText(i);
+      const isDate = DATE_LINE.test(t);
+      const isSignature: boolean = afterDate && t.length <= 40 && !this.endsParagraph(i);
+      if (!TRAILER.test(t) && !isDate && !isSignature) break;
+      trailer = i;
+      afterDate = isDate || isSignature;
     }
     return trailer;
   }
