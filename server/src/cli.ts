@@ -76,11 +76,14 @@ function defaultLocale(): string {
 }
 
 /**
- * Plans are often saved as GB18030 (GBK) by Chinese Windows tools: try UTF-8
+ * Plans are often saved as GB18030 (GBK) by Chinese Windows tools, or as
+ * UTF-16 by Notepad: a UTF-16 byte order mark decides; otherwise try UTF-8
  * strictly, then GB18030, and only then UTF-8 with replacement characters.
- * A UTF-8 byte order mark is dropped, as editors do, so positions agree.
+ * A byte order mark is dropped, as editors do, so positions agree.
  */
 function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   for (const encoding of ['utf-8', 'gb18030']) {
     try {
       return new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -99,9 +102,13 @@ function formatText(file: string, diagnostics: Diagnostic[]): string[] {
 }
 
 function main(argv: string[]): number {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  if (argv.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     process.stdout.write(`${USAGE}\n`);
-    return argv.length === 0 ? 2 : 0;
+    return 0;
   }
   let options: CheckOptions;
   try {
@@ -126,7 +133,6 @@ function main(argv: string[]): number {
       unreadable = true;
       continue;
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const uri = pathToFileURL(resolve(file)).href;
     const diagnostics = service.computeDiagnostics({ uri, version: 1, getText: () => text });
     service.forget(uri);

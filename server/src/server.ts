@@ -44,6 +44,9 @@ class WorkplanServer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settings = new Map<string, Promise<Settings>>();
   private configurationPull = false;
+  private configurationRegistration = false;
+  /** Documents already checked once; the first check after opening runs without delay. */
+  private readonly seen = new Set<string>();
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize(this.onInitialize.bind(this));
@@ -52,8 +55,7 @@ class WorkplanServer {
     connection.onDocumentSymbol(this.guard(this.onDocumentSymbol, []));
     connection.onFoldingRanges(this.guard(this.onFoldingRanges, []));
     connection.onCodeAction(this.guard(this.onCodeAction, []));
-    this.documents.onDidOpen((e) => this.validate(e.document.uri));
-    this.documents.onDidChangeContent((e) => this.scheduleValidation(e.document.uri));
+    this.documents.onDidChangeContent((e) => this.onDidChangeContent(e.document.uri));
     this.documents.onDidClose((e) => this.onDidClose(e.document.uri));
     this.documents.listen(connection);
     connection.listen();
@@ -64,6 +66,7 @@ class WorkplanServer {
     const locale = typeof options.locale === 'string' ? options.locale : params.locale;
     this.service = createLanguageService({ locale });
     this.configurationPull = !!params.capabilities.workspace?.configuration;
+    this.configurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -76,8 +79,10 @@ class WorkplanServer {
   }
 
   private onInitialized(): void {
-    if (this.configurationPull) {
-      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'workplan' });
+    if (this.configurationPull && this.configurationRegistration) {
+      this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'workplan' })
+        .catch((error: unknown) => this.connection.console.warn(`workplan: configuration changes will not be seen: ${error}`));
     }
   }
 
@@ -100,6 +105,16 @@ class WorkplanServer {
       this.settings.set(uri, settings);
     }
     return settings;
+  }
+
+  /** Opening a document (which also fires a content change) checks it at once; edits are debounced. */
+  private onDidChangeContent(uri: string): void {
+    if (this.seen.has(uri)) {
+      this.scheduleValidation(uri);
+    } else {
+      this.seen.add(uri);
+      void this.validate(uri);
+    }
   }
 
   /** A burst of keystrokes costs one check: each change restarts the document's timer. */
@@ -129,6 +144,7 @@ class WorkplanServer {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.settings.delete(uri);
+    this.seen.delete(uri);
     this.service.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

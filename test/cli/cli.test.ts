@@ -1,0 +1,326 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+/**
+ * The bundled CLI (dist/cli.js) run as a user would: exit status, stdout,
+ * stderr. The environment's locale variables are pinned so that the default
+ * message language does not depend on the machine running the tests.
+ */
+
+const ROOT = resolve(__dirname, '../../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const SEEDS_DIR = join(ROOT, 'test/fixtures/seeds');
+/** Seeds as a user in the repository would name them: relative paths. */
+const SEEDS = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => relative(ROOT, join(SEEDS_DIR, f)));
+const XIAMEN = 'test/fixtures/seeds/xiamen-city-2020.txt';
+
+const TEXT_LINE = /^.+:\d+:\d+ (error|warning|info|hint) [a-z-]+\.[a-z-]+ .+$/;
+const USAGE = /Usage: workplan check/;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env },
+    timeout: 30000,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonDiagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: number;
+  code: string;
+  source: string;
+  message: string;
+  data: { version: number };
+}
+interface JsonResult {
+  file: string;
+  diagnostics: JsonDiagnostic[];
+}
+
+function json(args: string[], env?: Record<string, string>): { run: Run; results: JsonResult[] } {
+  const run = cli(['check', '--format', 'json', ...args], env);
+  let results: JsonResult[];
+  try {
+    results = JSON.parse(run.stdout) as JsonResult[];
+  } catch (error) {
+    throw new Error(`stdout is not JSON (${(error as Error).message}):\n${run.stdout}\nstderr:\n${run.stderr}`);
+  }
+  return { run, results };
+}
+
+function lines(s: string): string[] {
+  return s.split('\n').filter((l) => l.length > 0);
+}
+
+/** Xiamen without item （五）: （六） then reports a gap. */
+function xiamenWithGap(): string {
+  const ls = readFileSync(join(ROOT, XIAMEN), 'utf8').split('\n');
+  const i = ls.findIndex((l) => l.startsWith('（五）'));
+  assert.ok(i > 0 && ls[i + 1] === '');
+  ls.splice(i, 2);
+  return ls.join('\n');
+}
+
+describe('workplan CLI (dist/cli.js)', function () {
+  this.timeout(30000);
+  let tmp: string;
+
+  before(function () {
+    assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` first`);
+    assert.equal(SEEDS.length, 5);
+    tmp = mkdtempSync(join(tmpdir(), 'workplan-cli-'));
+  });
+
+  after(function () {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe('check, text format', function () {
+    for (const seed of SEEDS) {
+      it(`${seed}: exit 0 (warnings only), every line file:line:col severity code message`, function () {
+        const run = cli(['check', seed]);
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(run.stderr, '');
+        for (const line of lines(run.stdout)) {
+          assert.match(line, TEXT_LINE);
+          assert.ok(line.startsWith(`${seed}:`), line);
+          assert.ok(!/ error /.test(line.slice(seed.length)), `no error-severity problem in a real plan: ${line}`);
+        }
+      });
+    }
+
+    it('prints one line per diagnostic, positions 1-based, for several files in order', function () {
+      const run = cli(['check', ...SEEDS]);
+      const { results } = json(SEEDS);
+      assert.equal(run.status, 0);
+      const expected = results.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} `));
+      const got = lines(run.stdout);
+      assert.equal(got.length, expected.length);
+      got.forEach((line, i) => assert.ok(line.startsWith(expected[i]), `${line} should start with ${expected[i]}`));
+      assert.ok(got.length > 0, 'the seeds do have warnings');
+    });
+
+    it('the Xiamen seed reports numbering.width and text.broken-line', function () {
+      const out = cli(['check', XIAMEN]).stdout;
+      assert.match(out, / warning numbering\.width /);
+      assert.match(out, / warning text\.broken-line /);
+    });
+  });
+
+  describe('check --format json', function () {
+    it('parses into [{file, diagnostics: [{range, severity, code, source, message, data}]}] with file as given', function () {
+      const absolute = join(ROOT, SEEDS[0]);
+      const dotted = `./${SEEDS[1]}`;
+      const args = [absolute, dotted, ...SEEDS.slice(2)];
+      const { run, results } = json(args);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stderr, '');
+      assert.ok(Array.isArray(results));
+      assert.deepEqual(results.map((r) => r.file), args, 'file exactly as given on the command line');
+      for (const r of results) {
+        assert.deepEqual(Object.keys(r).sort(), ['diagnostics', 'file']);
+        assert.ok(Array.isArray(r.diagnostics));
+        for (const d of r.diagnostics) {
+          assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'severity', 'source']);
+          assert.equal(d.source, 'workplan');
+          assert.ok([1, 2, 3, 4].includes(d.severity));
+          assert.match(d.code, /^[a-z-]+\.[a-z-]+$/);
+          assert.ok(typeof d.message === 'string' && d.message.length > 0);
+          for (const p of [d.range.start, d.range.end]) assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0);
+          assert.equal(typeof d.data, 'object');
+        }
+      }
+      const xiamen = results.find((r) => r.file.endsWith('xiamen-city-2020.txt'));
+      assert.ok(xiamen && xiamen.diagnostics.some((d) => d.code === 'numbering.width'));
+    });
+
+    it('--format=json (inline value) works too', function () {
+      const run = cli(['check', '--format=json', XIAMEN]);
+      assert.equal(run.status, 0);
+      assert.equal((JSON.parse(run.stdout) as JsonResult[])[0].file, XIAMEN);
+    });
+  });
+
+  describe('exit status', function () {
+    it('a plan with a numbering gap: exit 1 and an error line', function () {
+      const file = join(tmp, 'xiamen-gap.txt');
+      writeFileSync(file, xiamenWithGap());
+      const run = cli(['check', file]);
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      const errors = lines(run.stdout).filter((l) => / error /.test(l));
+      assert.equal(errors.length, 1, run.stdout);
+      assert.match(errors[0], TEXT_LINE);
+      assert.ok(errors[0].startsWith(`${file}:`));
+      assert.match(errors[0], / error numbering\.gap .*（五）/);
+    });
+
+    it('a missing file and a good file: exit 2, stderr names the missing file, the good file is still reported', function () {
+      const missing = join(tmp, 'no-such-plan.txt');
+      const run = cli(['check', missing, XIAMEN]);
+      assert.equal(run.status, 2);
+      assert.ok(run.stderr.includes(missing), run.stderr);
+      assert.match(run.stderr, /no such file/);
+      assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+      assert.ok(lines(run.stdout).length > 0 && lines(run.stdout).every((l) => l.startsWith(`${XIAMEN}:`)), run.stdout);
+
+      const { run: jrun, results } = json([XIAMEN, missing]);
+      assert.equal(jrun.status, 2);
+      assert.deepEqual(results.map((r) => r.file), [XIAMEN]);
+      assert.ok(jrun.stderr.includes(missing));
+    });
+
+    it('a directory is unreadable: exit 2 with a clear message', function () {
+      const run = cli(['check', tmp]);
+      assert.equal(run.status, 2);
+      assert.ok(run.stderr.includes(tmp) && /directory/.test(run.stderr), run.stderr);
+    });
+
+    it('no arguments: exit 2, usage on stderr', function () {
+      const run = cli([]);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, USAGE, `usage belongs on stderr when it reports a usage error; stdout was:\n${run.stdout}`);
+    });
+
+    it('check without files: exit 2, usage on stderr', function () {
+      const run = cli(['check']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, USAGE);
+      assert.equal(run.stdout, '');
+    });
+
+    it('an unknown option: exit 2, usage on stderr naming the option', function () {
+      const run = cli(['check', '--frobnicate', XIAMEN]);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /--frobnicate/);
+      assert.match(run.stderr, USAGE);
+      assert.equal(run.stdout, '');
+    });
+
+    it('an unknown command: exit 2, usage on stderr', function () {
+      const run = cli(['lint', XIAMEN]);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, USAGE);
+    });
+
+    for (const args of [['--format', 'xml'], ['--format=yaml'], ['--format']]) {
+      it(`a bad format (${args.join(' ')}): exit 2, usage on stderr`, function () {
+        const run = cli(['check', ...args, ...(args.length === 2 || args[0].includes('=') ? [XIAMEN] : [])]);
+        assert.equal(run.status, 2);
+        assert.match(run.stderr, /--format/);
+        assert.match(run.stderr, USAGE);
+        assert.equal(run.stdout, '');
+      });
+    }
+
+    it('--help: usage on stdout, exit 0', function () {
+      const run = cli(['--help']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, USAGE);
+    });
+  });
+
+  describe('locale', function () {
+    it('--locale en gives English messages for the same problems', function () {
+      const zh = json([XIAMEN], {}).results[0].diagnostics;
+      const en = json(['--locale', 'en', XIAMEN]).results[0].diagnostics;
+      assert.deepEqual(en.map((d) => [d.code, d.range]), zh.map((d) => [d.code, d.range]));
+      for (const d of zh) assert.match(d.message, /^[\u4e00-\u9fff]/, d.message);
+      for (const d of en) {
+        assert.match(d.message, /^[A-Z][a-z]/, d.message);
+        assert.doesNotMatch(d.message, /序号|断行|应为|应合并/, d.message);
+      }
+      const text = cli(['check', '--locale=en', XIAMEN]).stdout;
+      assert.match(text, / warning numbering\.width Mixed marker width: /);
+      assert.match(text, / warning text\.broken-line Hard line break inside a sentence: /);
+    });
+
+    it('without --locale, LANG=en_US.UTF-8 gives English and LANG=zh_CN.UTF-8 Chinese', function () {
+      const en = json([XIAMEN], { LANG: 'en_US.UTF-8' }).results[0].diagnostics;
+      const zh = json([XIAMEN], { LANG: 'zh_CN.UTF-8' }).results[0].diagnostics;
+      assert.ok(en.length > 0 && en.every((d) => /^[A-Z]/.test(d.message)));
+      assert.ok(zh.every((d) => /^[\u4e00-\u9fff]/.test(d.message)));
+    });
+  });
+
+  describe('encodings', function () {
+    function withoutFile(results: JsonResult[]): JsonDiagnostic[][] {
+      return results.map((r) => r.diagnostics);
+    }
+
+    it('a GB18030-encoded copy of each seed gives the same diagnostics as the UTF-8 original', function () {
+      const copies: string[] = [];
+      for (const seed of SEEDS) {
+        const copy = join(tmp, `gb18030-${seed.split('/').pop()}`);
+        const py = spawnSync('python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("gb18030"))', join(ROOT, seed), copy], { encoding: 'utf8' });
+        assert.equal(py.status, 0, py.stderr);
+        const bytes = readFileSync(copy);
+        assert.notDeepEqual(bytes, readFileSync(join(ROOT, seed)), 'the copy really is re-encoded');
+        assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'and is not valid UTF-8');
+        copies.push(copy);
+      }
+      const utf8 = json(SEEDS);
+      const gb = json(copies);
+      assert.equal(gb.run.status, utf8.run.status);
+      assert.equal(gb.run.stderr, '');
+      assert.deepEqual(withoutFile(gb.results), withoutFile(utf8.results));
+      // And in text format, line for line after the file name.
+      const strip = (out: string) => lines(out).map((l) => l.replace(/^.+?\.txt:/, ''));
+      assert.deepEqual(strip(cli(['check', ...copies]).stdout), strip(cli(['check', ...SEEDS]).stdout));
+    });
+
+    it('UTF-16 files with a byte order mark (little- and big-endian) give the same diagnostics as UTF-8', function () {
+      const copies = SEEDS.flatMap((seed) => {
+        const text = readFileSync(join(ROOT, seed), 'utf8');
+        const le = join(tmp, `utf16le-${seed.split('/').pop()}`);
+        const be = join(tmp, `utf16be-${seed.split('/').pop()}`);
+        writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+        writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+        return [le, be];
+      });
+      const utf8 = json(SEEDS);
+      const utf16 = json(copies);
+      assert.equal(utf16.run.status, utf8.run.status);
+      const expected = withoutFile(utf8.results).flatMap((d) => [d, d]);
+      assert.deepEqual(withoutFile(utf16.results), expected);
+    });
+
+    it('a UTF-8 file with a byte order mark reports the same positions as without it', function () {
+      const copies = SEEDS.map((seed) => {
+        const copy = join(tmp, `bom-${seed.split('/').pop()}`);
+        writeFileSync(copy, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(ROOT, seed))]));
+        return copy;
+      });
+      const plain = json(SEEDS);
+      const bom = json(copies);
+      assert.equal(bom.run.status, plain.run.status);
+      assert.deepEqual(withoutFile(bom.results), withoutFile(plain.results));
+    });
+
+    it('a plan whose first line is a heading keeps column 1 with a BOM', function () {
+      const text = '一、总体要求\n\n（一）加强组织领导。\n\n（三）强化督查考核。\n';
+      const plain = join(tmp, 'first-line.txt');
+      const bom = join(tmp, 'first-line-bom.txt');
+      writeFileSync(plain, text);
+      writeFileSync(bom, `\ufeff${text}`);
+      const a = json([plain]);
+      const b = json([bom]);
+      assert.equal(a.run.status, 1, 'the gap is an error');
+      assert.deepEqual(b.results[0].diagnostics, a.results[0].diagnostics);
+      const gap = a.results[0].diagnostics.find((d) => d.code === 'numbering.gap');
+      assert.deepEqual(gap?.range.start, { line: 4, character: 0 });
+    });
+  });
+});

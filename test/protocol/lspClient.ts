@@ -1,0 +1,247 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ErrorCodes,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ResponseError,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type ConfigurationParams,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type RegistrationParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+/** The built server, as the extension ships it. */
+export const SERVER_JS = resolve(__dirname, '../../../dist/server.js');
+
+export interface ClientOptions {
+  /** Declare `workspace.configuration` and answer `workspace/configuration` with `settings`. */
+  configuration: boolean;
+  /** Declare dynamic registration of `workspace/didChangeConfiguration` and accept `client/registerCapability`. */
+  dynamicConfigurationRegistration?: boolean;
+  /** The `workplan` section answered to configuration requests; can be changed later. */
+  settings?: unknown;
+  locale?: string;
+}
+
+interface Waiter {
+  uri: string;
+  since: number;
+  predicate: (p: PublishDiagnosticsParams) => boolean;
+  resolve: (p: PublishDiagnosticsParams) => void;
+}
+
+/**
+ * A minimal LSP client driving the built server over stdio. Every
+ * notification the server publishes is logged, so tests can wait for "the
+ * next publish after this point" without sleeping: a waiter is resolved by
+ * the notification itself, or rejected by its timeout.
+ */
+export class TestClient {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly connection: ProtocolConnection;
+  /** Every publishDiagnostics, in arrival order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly configurationRequests: ConfigurationParams[] = [];
+  readonly registrations: RegistrationParams[] = [];
+  stderr = '';
+  settings: unknown;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exited = false;
+  private readonly waiters = new Set<Waiter>();
+  private readonly exitWaiters = new Set<(reason: Error) => void>();
+
+  constructor(readonly options: ClientOptions) {
+    this.settings = options.settings ?? { validation: { delay: 50 }, rules: {} };
+    this.child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr.setEncoding('utf8');
+    this.child.stderr.on('data', (chunk: string) => (this.stderr += chunk));
+    this.exit = new Promise((resolveExit) => {
+      this.child.on('exit', (code, signal) => {
+        this.exited = true;
+        for (const fail of this.exitWaiters) fail(new Error(`server exited (code ${code}, signal ${signal}); stderr:\n${this.stderr}`));
+        resolveExit({ code, signal });
+      });
+    });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      const index = this.published.length - 1;
+      for (const w of [...this.waiters]) {
+        if (w.uri === params.uri && index >= w.since && w.predicate(params)) {
+          this.waiters.delete(w);
+          w.resolve(params);
+        }
+      }
+    });
+    if (options.configuration) {
+      this.connection.onRequest(ConfigurationRequest.type, (params) => {
+        this.configurationRequests.push(params);
+        return params.items.map((item) => (item.section === 'workplan' ? this.settings : null));
+      });
+    }
+    // Recorded either way; refused, as by a client without dynamic registration, unless offered.
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(params);
+      if (!options.dynamicConfigurationRegistration) {
+        return new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${RegistrationRequest.method}`);
+      }
+      return undefined;
+    });
+    // Log messages are not asserted on; swallow them so they do not count as unhandled.
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onError(() => undefined);
+    this.connection.listen();
+  }
+
+  capabilities(): ClientCapabilities {
+    const workspace: ClientCapabilities['workspace'] = {};
+    if (this.options.configuration) workspace.configuration = true;
+    if (this.options.dynamicConfigurationRegistration) workspace.didChangeConfiguration = { dynamicRegistration: true };
+    return {
+      workspace,
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        publishDiagnostics: { versionSupport: true },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+          isPreferredSupport: true,
+        },
+        foldingRange: {},
+      },
+    };
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.withExitGuard(
+      this.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: this.capabilities(),
+        initializationOptions: { locale: this.options.locale ?? 'zh-cn' },
+        workspaceFolders: null,
+      }),
+    );
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Position in the publish log; pass it to `waitForDiagnostics` to see only what comes after. */
+  mark(): number {
+    return this.published.length;
+  }
+
+  /**
+   * Resolves with the first publishDiagnostics for `uri` at or after log
+   * index `since` that satisfies `predicate`; rejects after `timeoutMs` or if
+   * the server dies first.
+   */
+  waitForDiagnostics(
+    uri: string,
+    options: { since?: number; predicate?: (p: PublishDiagnosticsParams) => boolean; timeoutMs?: number; what?: string } = {},
+  ): Promise<PublishDiagnosticsParams> {
+    const since = options.since ?? 0;
+    const predicate = options.predicate ?? (() => true);
+    const timeoutMs = options.timeoutMs ?? 5000;
+    for (let i = since; i < this.published.length; i++) {
+      const p = this.published[i];
+      if (p.uri === uri && predicate(p)) return Promise.resolve(p);
+    }
+    return new Promise((resolveWait, reject) => {
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        this.exitWaiters.delete(fail);
+        reject(error);
+      };
+      const waiter: Waiter = {
+        uri,
+        since,
+        predicate,
+        resolve: (p) => {
+          clearTimeout(timer);
+          this.exitWaiters.delete(fail);
+          resolveWait(p);
+        },
+      };
+      const timer = setTimeout(() => {
+        const seen = this.published.slice(since).filter((p) => p.uri === uri).map((p) => `v${p.version}:${p.diagnostics.length}`);
+        fail(new Error(`timed out after ${timeoutMs} ms waiting for publishDiagnostics ${options.what ?? ''} for ${uri}; seen since mark: [${seen.join(', ')}]`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+      this.exitWaiters.add(fail);
+      if (this.exited) fail(new Error(`server already exited; stderr:\n${this.stderr}`));
+    });
+  }
+
+  /** Rejects a request's promise as soon as the server dies instead of hanging until mocha's timeout. */
+  withExitGuard<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolveReq, reject) => {
+      const fail = (error: Error) => reject(error);
+      if (this.exited) return reject(new Error(`server already exited; stderr:\n${this.stderr}`));
+      this.exitWaiters.add(fail);
+      promise.then(
+        (v) => {
+          this.exitWaiters.delete(fail);
+          resolveReq(v);
+        },
+        (e) => {
+          this.exitWaiters.delete(fail);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.withExitGuard(this.connection.sendRequest(method, params) as Promise<R>);
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'workplan', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  changeConfiguration(settings: unknown): Promise<void> {
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  /** shutdown, then exit; resolves with the process's exit status. */
+  async shutdown(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    await this.withExitGuard(this.connection.sendRequest(ShutdownRequest.type));
+    await this.connection.sendNotification(ExitNotification.type);
+    return this.exit;
+  }
+
+  /** For after(): whatever state the test left the server in, it does not outlive the suite. */
+  async dispose(): Promise<void> {
+    this.connection.dispose();
+    if (!this.exited) {
+      this.child.kill();
+      await this.exit;
+    }
+  }
+}
