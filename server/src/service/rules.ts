@@ -36,7 +36,7 @@ export const RULES = [
     '序号标点不规范：{actual}应为{expected}',
     'Marker punctuation: {actual} should be {expected}'),
   rule('numbering.width', Warning,
-    '序号全角半角混用：本文档{levelName}序号用{widthName}括号，{actual}应为{expected}',
+    '序号全角半角混用：本文档{levelName}序号为{widthName}，{actual}应为{expected}',
     'Mixed marker width: this document writes {levelName} markers {widthName}; {actual} should be {expected}'),
   rule('numbering.convention', Error,
     '编号方式不一致：本文档{levelName}序号{conventionName}，此处应为{expected}',

@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../syntax/model';
+import { isLowSurrogate } from '../text/chars';
 import type { Problem } from './problem';
 
 /**
@@ -9,15 +10,19 @@ import type { Problem } from './problem';
 
 const ASCII_WORD = /[A-Za-z0-9]/;
 
-/** Up to `n` characters ending at `end`, from the same line. */
+/** Up to `n` characters ending at `end`, from the same line, never half a surrogate pair. */
 function before(text: string, end: number, n: number): string {
-  const piece = text.slice(Math.max(0, end - n), end);
+  let start = Math.max(0, end - n);
+  if (isLowSurrogate(text.charCodeAt(start))) start++;
+  const piece = text.slice(start, end);
   return piece.slice(Math.max(piece.lastIndexOf('\n'), piece.lastIndexOf('\r')) + 1).trim();
 }
 
-/** Up to `n` characters starting at `start`, from the same line. */
+/** Up to `n` characters starting at `start`, from the same line, never half a surrogate pair. */
 function after(text: string, start: number, n: number): string {
-  return text.slice(start, start + n).split(/[\r\n]/)[0].trim();
+  let end = Math.min(text.length, start + n);
+  if (isLowSurrogate(text.charCodeAt(end))) end--;
+  return text.slice(start, end).split(/[\r\n]/)[0].trim();
 }
 
 export function checkArtifacts(doc: PlanDocument): Problem[] {

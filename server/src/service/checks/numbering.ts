@@ -19,8 +19,8 @@ export interface LevelNumbering {
   groupStarts: Set<number>;
   convention: Convention;
   width: 'full' | 'half';
-  /** The number each heading should carry given its position and the convention. */
-  positional: number[];
+  /** Whether the document writes this level's Arabic numbers with full-width digits. */
+  fullDigits: boolean;
 }
 
 function parentOf(doc: PlanDocument): Map<Heading, Heading | undefined> {
@@ -47,13 +47,8 @@ export function analyzeNumbering(doc: PlanDocument): LevelNumbering[] {
       lastParent = p;
     });
     const convention = detectConvention(level, headings, groupStarts);
-    const positional: number[] = [];
-    let n = 0;
-    headings.forEach((_, i) => {
-      if (convention === 'restart' && groupStarts.has(i)) n = 0;
-      positional.push(++n);
-    });
-    result.push({ level, headings, groupStarts, convention, width: dominantWidth(level, headings), positional });
+    const fullDigits = headings.filter((h) => h.marker.fullDigits).length * 2 > headings.length;
+    result.push({ level, headings, groupStarts, convention, width: dominantWidth(level, headings), fullDigits });
   }
   return result;
 }
@@ -87,7 +82,7 @@ function dominantWidth(level: Level, headings: Heading[]): 'full' | 'half' {
 }
 
 function expectedMarker(n: LevelNumbering, value: number): string {
-  return formatMarker(n.level, value, n.width);
+  return formatMarker(n.level, value, n.width, n.fullDigits);
 }
 
 function markerProblem(
@@ -105,7 +100,7 @@ function markerProblem(
     end: h.marker.end,
     args: { actual: h.marker.text.trim(), expected, level: n.level, ...extra },
     fixes: [{ kind: 'marker', start: h.marker.start, end: h.marker.end, newText: expected, args: { expected } }],
-    renumberLevel: renumber ? n.level : undefined,
+    renumber: renumber ? { level: n.level, from: expectedValue } : undefined,
   };
 }
 
@@ -190,7 +185,7 @@ function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {
     const m = h.marker;
     if (m.suffix) {
       problems.push(markerProblem(n, h, 'numbering.punctuation', m.value, {}, false));
-    } else if (m.level !== 1 && m.width !== n.width) {
+    } else if (m.level !== 1 && (m.width !== n.width || m.fullDigits !== n.fullDigits)) {
       const p = markerProblem(n, h, 'numbering.width', m.value, { widthKey: n.width }, false);
       p.widthLevel = n.level;
       problems.push(p);
@@ -199,7 +194,7 @@ function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {
 }
 
 function checkLevels(doc: PlanDocument, problems: Problem[]): void {
-  const top = Math.min(...doc.headings.map((h) => h.level));
+  const top = doc.headings.reduce((min, h) => Math.min(min, h.level), 4);
   // One report per run of siblings at the wrong depth: the run shares one cause.
   const visit = (h: Heading, parent: Heading | undefined, previous: Heading | undefined) => {
     const parentLevel = parent ? parent.level : top - 1;
@@ -235,12 +230,18 @@ export function checkNumbering(doc: PlanDocument, numbering: LevelNumbering[] = 
   return problems;
 }
 
-/** Edits that renumber a level from `fromIndex` on: positional numbers, the document's width, correct punctuation. */
-export function renumberEdits(n: LevelNumbering, fromIndex = 0): Array<{ start: number; end: number; newText: string }> {
+/**
+ * Edits that renumber a level from the heading at `fromIndex` on, starting
+ * at `firstValue` and following the document's convention, in its width and
+ * with correct punctuation.
+ */
+export function renumberEdits(n: LevelNumbering, fromIndex = 0, firstValue = 1): Array<{ start: number; end: number; newText: string }> {
   const edits = [];
+  let value = firstValue - 1;
   for (let i = fromIndex; i < n.headings.length; i++) {
+    if (i > fromIndex && n.convention === 'restart' && n.groupStarts.has(i)) value = 0;
     const m = n.headings[i].marker;
-    const newText = formatMarker(n.level, n.positional[i], n.width);
+    const newText = formatMarker(n.level, ++value, n.width, n.fullDigits);
     if (m.text !== newText) edits.push({ start: m.start, end: m.end, newText });
   }
   return edits;
@@ -251,8 +252,8 @@ export function widthEdits(n: LevelNumbering): Array<{ start: number; end: numbe
   const edits = [];
   for (const h of n.headings) {
     const m = h.marker;
-    if (m.width === n.width && !m.suffix) continue;
-    edits.push({ start: m.start, end: m.end, newText: formatMarker(n.level, m.value, n.width) });
+    if (m.width === n.width && m.fullDigits === n.fullDigits && !m.suffix) continue;
+    edits.push({ start: m.start, end: m.end, newText: formatMarker(n.level, m.value, n.width, n.fullDigits) });
   }
   return edits;
 }

@@ -21,8 +21,8 @@ export interface Problem {
   end: number;
   args: MessageArgs;
   fixes: Fix[];
-  /** Offer to renumber this level from the problem's marker on. */
-  renumberLevel?: Level;
+  /** Offer to renumber this level from the problem's marker on, starting at `from`. */
+  renumber?: { level: Level; from: number };
   /** Offer to normalise the width of every marker of this level. */
   widthLevel?: Level;
 }

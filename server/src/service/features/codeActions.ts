@@ -77,7 +77,7 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
     const n = input.numbering.find((x) => x.level === data.renumber!.level);
     const at = doc.lines.offsetAt(d.range.start);
     const index = n ? n.headings.findIndex((h) => h.marker.start === at) : -1;
-    const edits = n && index >= 0 ? renumberEdits(n, index) : [];
+    const edits = n && index >= 0 ? renumberEdits(n, index, data.renumber.from) : [];
     if (edits.length > 0) {
       const title = message('fix.renumber', locale, { levelName: message(`level.${n!.level}` as MessageKey, locale) });
       actions.push(action(input, title, CodeActionKind.QuickFix, toTextEdits(doc, edits), [d], preferRenumber));
@@ -109,7 +109,6 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
  * markers removed, broken lines joined, unclosed clauses closed.
  */
 export function fixAllEdits(doc: PlanDocument, numbering: LevelNumbering[]): OffsetEdit[] {
-  const edits: OffsetEdit[] = checkArtifacts(doc).flatMap((p) => p.fixes);
-  for (const n of numbering) edits.push(...renumberEdits(n));
-  return mergeEdits(edits);
+  const artifacts: OffsetEdit[] = checkArtifacts(doc).flatMap((p) => p.fixes);
+  return mergeEdits(artifacts.concat(...numbering.map((n) => renumberEdits(n))));
 }

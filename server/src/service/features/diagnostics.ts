@@ -12,7 +12,7 @@ export interface DiagnosticData {
   /** The document version the fixes were computed for; they are not offered on any other. */
   version: number;
   fixes?: Array<{ kind: FixKind; edit: TextEdit; args?: MessageArgs }>;
-  renumber?: { level: Level };
+  renumber?: { level: Level; from: number };
   width?: { level: Level };
 }
 
@@ -44,7 +44,7 @@ export function toDiagnostics(
     if (p.fixes.length > 0) {
       data.fixes = p.fixes.map((f) => ({ kind: f.kind, edit: { range: doc.lines.range(f.start, f.end), newText: f.newText }, args: f.args }));
     }
-    if (p.renumberLevel) data.renumber = { level: p.renumberLevel };
+    if (p.renumber) data.renumber = p.renumber;
     if (p.widthLevel) data.width = { level: p.widthLevel };
     diagnostics.push({
       range: doc.lines.range(p.start, p.end),

@@ -37,6 +37,5 @@ export function documentSymbols(doc: PlanDocument, locale: Locale): DocumentSymb
     selectionRange: doc.lines.range(h.marker.start, Math.max(h.title.end, h.marker.end)),
     children: h.children.map(toSymbol),
   });
-  symbols.push(...doc.roots.map(toSymbol));
-  return symbols;
+  return symbols.concat(doc.roots.map(toSymbol));
 }

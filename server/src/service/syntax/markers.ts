@@ -17,7 +17,7 @@ import {
 export type Level = 1 | 2 | 3 | 4;
 export const LEVELS: readonly Level[] = [1, 2, 3, 4];
 
-/** full: （一） （1） 1．/１. ; half: (一) (1) 1. ; mixed: （一) */
+/** full: （一） （1） 1． ; half: (一) (1) 1. ; mixed: （一) or １. */
 export type MarkerWidth = 'full' | 'half' | 'mixed';
 
 export interface MarkerMatch {
@@ -28,6 +28,8 @@ export interface MarkerMatch {
   /** Leading whitespace before the marker, in UTF-16 units. */
   indent: number;
   width: MarkerWidth;
+  /** Arabic numbers written with full-width digits (１．, （１）); always false for 一、 and （一）. */
+  fullDigits: boolean;
   /** Punctuation written after the marker ('' when none). */
   suffix: string;
 }
@@ -52,50 +54,49 @@ export function matchMarker(line: string): MarkerMatch | undefined {
     const value = parseChineseNumeral(m[3]);
     if (!(value > 0)) return undefined;
     const suffix = (m[5] ?? '').trim();
-    return { level: 2, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), suffix };
+    return { level: 2, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), fullDigits: false, suffix };
   }
   m = LEVEL4.exec(line);
   if (m) {
     const value = Number(toAsciiDigits(m[3]));
     if (!(value > 0)) return undefined;
     const suffix = (m[5] ?? '').trim();
-    // （1） keeps ASCII digits in both widths, so only the brackets count.
-    return { level: 4, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), suffix };
+    const fullDigits = /[０-９]/.test(m[3]);
+    return { level: 4, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), fullDigits, suffix };
   }
   m = LEVEL1.exec(line);
   if (m) {
     const value = parseChineseNumeral(m[2]);
     if (!(value > 0)) return undefined;
     const suffix = m[3] === '、' ? '' : m[3];
-    return { level: 1, value, text: m[0].slice(m[1].length), indent: m[1].length, width: 'full', suffix };
+    return { level: 1, value, text: m[0].slice(m[1].length), indent: m[1].length, width: 'full', fullDigits: false, suffix };
   }
   m = LEVEL3.exec(line);
   if (m) {
     const value = Number(toAsciiDigits(m[2]));
     if (!(value > 0) || value > 199) return undefined;
-    const fullDigits = /[０-９]/.test(m[2]);
     const punct = m[3];
     const suffix = punct === '.' || punct === '．' ? '' : punct;
-    const fullStop = punct === '．';
-    const width: MarkerWidth = suffix
-      ? fullDigits ? 'full' : 'half'
-      : fullDigits && fullStop ? 'full' : !fullDigits && !fullStop ? 'half' : 'mixed';
-    return { level: 3, value, text: m[0].slice(m[1].length), indent: m[1].length, width, suffix };
+    // The stop decides the width (Word writes 1． as often as 1.); digits are a style of their own.
+    const fullDigits = /[０-９]/.test(m[2]);
+    const width: MarkerWidth = punct === '．' || (suffix && fullDigits) ? 'full' : 'half';
+    return { level: 3, value, text: m[0].slice(m[1].length), indent: m[1].length, width, fullDigits, suffix };
   }
   return undefined;
 }
 
-/** The correctly punctuated marker for a level, value and bracket width. */
-export function formatMarker(level: Level, value: number, width: 'full' | 'half'): string {
+/** The correctly punctuated marker for a level, value, width and (levels 3 and 4) digit style. */
+export function formatMarker(level: Level, value: number, width: 'full' | 'half', fullDigits = false): string {
+  const digits = fullDigits ? toFullWidthDigits(String(value)) : String(value);
   switch (level) {
     case 1:
       return `${formatChineseNumeral(value)}、`;
     case 2:
       return width === 'full' ? `（${formatChineseNumeral(value)}）` : `(${formatChineseNumeral(value)})`;
     case 3:
-      return width === 'full' ? `${toFullWidthDigits(String(value))}．` : `${value}.`;
+      return width === 'full' ? `${digits}．` : `${digits}.`;
     case 4:
-      return width === 'full' ? `（${value}）` : `(${value})`;
+      return width === 'full' ? `（${digits}）` : `(${digits})`;
   }
 }
 

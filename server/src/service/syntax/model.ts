@@ -23,6 +23,8 @@ export interface Marker extends Span {
   /** As written, including any punctuation after it. */
   text: string;
   width: MarkerWidth;
+  /** Arabic numbers written with full-width digits (１．). */
+  fullDigits: boolean;
   /** Punctuation found after the marker that should not be there ('' when none). */
   suffix: string;
 }

@@ -1,3 +1,4 @@
+import { isLowSurrogate, isSpace } from '../text/chars';
 import { LineIndex } from '../text/lineIndex';
 import { matchMarker, type Level, type MarkerMatch } from './markers';
 import type { Clause, Heading, LineBreak, Notice, ParseProblem, PlanDocument, Span, TextSpan } from './model';
@@ -33,19 +34,6 @@ const PLAN_TITLE = /(工作要点|工作方案|实施方案|行动方案|工作�
 const TRAILER = /(印发$|^(抄送|出所先|来源|出处)[:：]|^（此件|^<?https?:\/\/)/;
 /** A line ending in one of these ends its paragraph; anything else continues. */
 const TERMINAL = new Set(['。', '！', '？', '；', '：', '…', '）', ')', '!', '?', ';', ':', '」', '』']);
-const CLAUSE_END = /(负责|牵头)等?$/;
-const UNCLOSED_CLAUSE = /^[（(][^（(）)。]{0,200}?(负责|牵头)/;
-const LINE_BREAK_RUN = /[ \t\u3000]*(?:\r\n|\r|\n)[\s\u3000]*/g;
-
-/** Whitespace as it appears in pasted text: ASCII, ideographic space, NBSP, BOM. */
-function isSpace(ch: number): boolean {
-  return ch === 32 || (ch >= 9 && ch <= 13) || ch === 0x3000 || ch === 0xa0 || ch === 0xfeff;
-}
-
-/** Removes line breaks (and the blank lines and indentation around them) from a slice. */
-function joinLines(s: string): string {
-  return s.replace(LINE_BREAK_RUN, '');
-}
 
 class PlanParser {
   private readonly lines: LineIndex;
@@ -165,7 +153,30 @@ class PlanParser {
   private textSpan(first: number, last: number): TextSpan {
     const start = this.info[first].start;
     const end = this.info[last].end;
-    return { start, end, text: joinLines(this.text.slice(start, end)) };
+    return { start, end, text: this.joined(start, end) };
+  }
+
+  /**
+   * The text between two offsets as one line: line breaks, the indentation
+   * and blank lines around them and page-marker lines removed. Walks the
+   * classified lines, so the cost is linear whatever the whitespace.
+   */
+  private joined(start: number, end: number): string {
+    const starts = this.lines.lineStarts;
+    let out = '';
+    for (let i = this.lines.lineAt(start); i < this.info.length && starts[i] < end; i++) {
+      const l = this.info[i];
+      if (l.kind === 'blank' || l.kind === 'page') continue;
+      const from = Math.max(start, l.start);
+      const to = Math.min(end, l.end);
+      if (to > from) out += this.text.slice(from, to);
+    }
+    return out;
+  }
+
+  /** Clause content: joined, and without the spaces PDF extraction puts between characters. */
+  private compactJoined(start: number, end: number): string {
+    return this.joined(start, end).replace(/[ \t\u3000]+/g, '');
   }
 
   private readNotice(bodyStart: number): Notice {
@@ -257,7 +268,7 @@ class PlanParser {
       if (!this.lineText(i).includes('。')) bare[marker.level]++;
     }
     const levels = new Set<Level>([1]);
-    for (const level of [2, 3, 4] as Level[]) if (total[level] > 0 && bare[level] * 2 >= total[level]) levels.add(level);
+    for (const level of [2, 3, 4] as Level[]) if (bare[level] * 2 > total[level]) levels.add(level);
     return levels;
   }
 
@@ -294,7 +305,7 @@ class PlanParser {
           this.lineBreaks.push(lineBreak);
           this.problems.push({
             code: 'text.broken-line',
-            start: Math.max(this.info[prev].start, lineBreak.end - 1),
+            start: Math.max(this.info[prev].start, lineBreak.end - (isLowSurrogate(this.text.charCodeAt(lineBreak.end - 1)) ? 2 : 1)),
             end: lineBreak.end,
             data: { end: lineBreak.end, next: lineBreak.next },
           });
@@ -328,7 +339,7 @@ class PlanParser {
         level: m.level,
         start: l.start,
         end: ownText.end,
-        marker: { start: l.start, end: markerEnd, level: m.level, value: m.value, text: m.text, width: m.width, suffix: m.suffix },
+        marker: { start: l.start, end: markerEnd, level: m.level, value: m.value, text: m.text, width: m.width, fullDigits: m.fullDigits, suffix: m.suffix },
         title: this.headingTitle(i, markerEnd, ownText.end, titleOnlyLevels),
         titleOnly: this.isTitleLine(i, titleOnlyLevels),
         ownText,
@@ -353,7 +364,7 @@ class PlanParser {
       end = stop >= 0 && stop < paragraphEnd ? stop : paragraphEnd;
     }
     end = Math.max(start, end);
-    return { start, end, text: joinLines(this.text.slice(start, end)) };
+    return { start, end, text: this.joined(start, end) };
   }
 
   private nextContentLine(i: number): number {
@@ -367,39 +378,70 @@ class PlanParser {
   /**
    * Locates the parenthesised clauses ending in 负责/牵头 in one heading's own
    * text. Brackets are matched with one stack pass (full- and half-width mix
-   * freely in drafts), so the cost is linear however the brackets nest.
+   * freely in drafts); a pair is only read in full when the words just before
+   * its closing bracket end a clause, so the cost stays linear however the
+   * brackets nest.
    */
   private findClauses(span: Span): Clause[] {
     const { text } = this;
     const clauses: Clause[] = [];
     const stack: number[] = [];
     const pairs: Array<[number, number]> = [];
-    const unclosed: number[] = [];
     for (let i = span.start; i < span.end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 0xff08 /* （ */ || ch === 40 /* ( */) stack.push(i);
-      else if ((ch === 0xff09 /* ） */ || ch === 41 /* ) */) && stack.length > 0) pairs.push([stack.pop()!, i + 1]);
+      else if ((ch === 0xff09 /* ） */ || ch === 41 /* ) */) && stack.length > 0) {
+        const open = stack.pop()!;
+        if (this.endsClause(open + 1, i)) pairs.push([open, i + 1]);
+      }
     }
-    unclosed.push(...stack);
     pairs.sort((a, b) => a[0] - b[0]);
     let coveredUntil = span.start;
     for (const [open, close] of pairs) {
       if (open < coveredUntil) continue;
-      const raw = text.slice(open, close);
-      const content = joinLines(raw.slice(1, -1)).replace(/[ \t\u3000]/g, '');
-      if (!CLAUSE_END.test(content)) continue;
-      clauses.push({ start: open, end: close, raw, content, closed: true });
+      clauses.push({ start: open, end: close, raw: text.slice(open, close), content: this.compactJoined(open + 1, close - 1), closed: true });
       coveredUntil = close;
     }
-    for (const open of unclosed) {
-      const m = UNCLOSED_CLAUSE.exec(text.slice(open, Math.min(span.end, open + 400)));
-      if (!m) continue;
-      const end = open + m[0].length;
-      const raw = text.slice(open, end);
-      clauses.push({ start: open, end, raw, content: joinLines(raw.slice(1)).replace(/[ \t\u3000]/g, ''), closed: false });
+    for (const open of stack) {
+      const end = this.unclosedClauseEnd(open, Math.min(span.end, open + 400));
+      if (end === undefined) continue;
+      clauses.push({ start: open, end, raw: text.slice(open, end), content: this.compactJoined(open + 1, end), closed: false });
       this.problems.push({ code: 'clause.malformed', start: open, end, data: { reason: 'unclosed', insertAt: end } });
     }
     return clauses.sort((a, b) => a.start - b.start);
+  }
+
+  /** Whether the text before `end` (spaces and line breaks skipped) finishes with 负责 or 牵头, optionally 等. */
+  private endsClause(start: number, end: number): boolean {
+    const { text } = this;
+    let i = end;
+    const back = () => {
+      while (i > start && isSpace(text.charCodeAt(i - 1))) i--;
+      return i > start ? text[--i] : '';
+    };
+    let last = back();
+    if (last === '等') last = back();
+    const first = back();
+    return (first === '负' && last === '责') || (first === '牵' && last === '头');
+  }
+
+  /**
+   * Where a clause that never closes should have closed: after its 负责, or
+   * after 牵头 when nothing but other units follow it. Looks no further than
+   * the next bracket or 。.
+   */
+  private unclosedClauseEnd(open: number, limit: number): number | undefined {
+    const after = this.text.slice(open + 1, limit);
+    const stop = after.search(/[（(）)。]/);
+    const scope = stop >= 0 ? after.slice(0, stop) : after;
+    const words = /负责|牵头/g;
+    let end: number | undefined;
+    for (let m = words.exec(scope); m; m = words.exec(scope)) {
+      end = m.index + m[0].length;
+      // 牵头 followed by more units (（A牵头，B、C负责）) is not the end yet.
+      if (m[0] === '负责' || !/^[，,]/.test(scope.slice(end))) break;
+    }
+    return end === undefined ? undefined : open + 1 + end;
   }
 
   private buildTree(headings: Heading[]): Heading[] {

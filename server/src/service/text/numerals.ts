@@ -22,7 +22,7 @@ export function parseChineseNumeral(s: string): number {
     rest = rest.slice(hundred + 1);
     if (rest.startsWith('零') || rest.startsWith('〇')) {
       rest = rest.slice(1);
-      if (rest.length !== 1) return NaN;
+      if (rest.length !== 1 || !(DIGITS[rest] >= 1)) return NaN;
     }
   }
   const ten = rest.indexOf('十');

@@ -1,0 +1,131 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createLanguageService, type Diagnostic, type PlanTextDocument, type Position, type TextEdit, type WorkplanLanguageService } from '../../server/src/service';
+import { LineIndex } from '../../server/src/service/text/lineIndex';
+
+/** Repository root: this file runs from out/test/unit. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SEEDS_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'seeds');
+
+export const SEED_NAMES = ['national-2020', 'xiamen-city-2020', 'guandu-district-2020', 'jiyuan-zone-2023', 'nantong-city-2017'] as const;
+export type SeedName = (typeof SEED_NAMES)[number];
+
+export function joinLines(...lines: string[]): string {
+  return lines.join('\n');
+}
+
+export interface TestDoc extends PlanTextDocument {
+  readonly text: string;
+}
+
+export function makeDoc(text: string, uri = 'test://plan.workplan', version = 1): TestDoc {
+  return { uri, version, text, getText: () => text };
+}
+
+let docCounter = 0;
+/** A document with a fresh URI, so that no cached analysis of another text can answer for it. */
+export function freshDoc(text: string, version = 1): TestDoc {
+  return makeDoc(text, `test://doc-${++docCounter}.workplan`, version);
+}
+
+const seedCache = new Map<string, string>();
+export function loadSeed(name: SeedName | string): string {
+  let text = seedCache.get(name);
+  if (text === undefined) {
+    text = fs.readFileSync(path.join(SEEDS_DIR, `${name}.txt`), 'utf8');
+    seedCache.set(name, text);
+  }
+  return text;
+}
+
+/** Applies LSP edits to a text: all offsets are computed on the original text, then applied from the end. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const index = new LineIndex(text);
+  const spans = edits.map((e, i) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText, i }));
+  spans.sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
+  return out;
+}
+
+/** Offsets of LSP edits in `text`, sorted by start. */
+export function editOffsets(text: string, edits: readonly TextEdit[]): Array<{ start: number; end: number; newText: string }> {
+  const index = new LineIndex(text);
+  return edits
+    .map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** '…|…' → the text without the marker and the position of the marker. */
+export function withCursor(marked: string, marker = '|'): { text: string; position: Position; offset: number } {
+  const offset = marked.indexOf(marker);
+  assert.ok(offset >= 0, `no cursor marker '${marker}' in fixture`);
+  assert.strictEqual(marked.indexOf(marker, offset + marker.length), -1, 'more than one cursor marker in fixture');
+  const text = marked.slice(0, offset) + marked.slice(offset + marker.length);
+  return { text, position: new LineIndex(text).positionAt(offset), offset };
+}
+
+export function service(locale = 'zh-cn'): WorkplanLanguageService {
+  return createLanguageService({ locale });
+}
+
+export function codesOf(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => d.code);
+}
+
+export function lineOf(text: string, needle: string, from = 0): number {
+  const at = text.indexOf(needle, from);
+  assert.ok(at >= 0, `'${needle}' not found in fixture`);
+  return new LineIndex(text).positionAt(at).line;
+}
+
+/** The lines of a text (split on \r\n, \r or \n, as LineIndex does). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Compact structural summary of a parsed plan, for comparing two parses. */
+export function outline(svc: WorkplanLanguageService, doc: PlanTextDocument): string[] {
+  const plan = svc.parse(doc);
+  const out: string[] = [];
+  const visit = (h: (typeof plan.roots)[number], depth: number) => {
+    out.push(`${'  '.repeat(depth)}L${h.level} ${h.marker.value} ${h.title.text} [${h.clauses.length}]`);
+    h.children.forEach((c) => visit(c, depth + 1));
+  };
+  plan.roots.forEach((r) => visit(r, 0));
+  return out;
+}
+
+export function seedDoc(name: SeedName, version = 1): TestDoc {
+  return makeDoc(loadSeed(name), `test://seeds/${name}.workplan`, version);
+}
+
+/** Headings of one level in document order. */
+export function headingsOf(svc: WorkplanLanguageService, doc: PlanTextDocument, level: number) {
+  return svc.parse(doc).headings.filter((h) => h.level === level);
+}
+
+/** A small deterministic PRNG (mulberry32), so fuzz cases are the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function isInside(text: string, range: { start: Position; end: Position }): boolean {
+  const index = new LineIndex(text);
+  const ok = (p: Position) => p.line >= 0 && p.line < index.lineCount && p.character >= 0
+    && index.lineStarts[p.line] + p.character <= index.lineContentEnd(p.line);
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return ok(range.start) && ok(range.end) && before(range.start, range.end);
+}
+
+export function loadFixture(relative: string): string {
+  return fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', relative), 'utf8');
+}
