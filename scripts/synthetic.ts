@@ -14,6 +14,8 @@
  * As a script: `node out/scripts/synthetic.js BYTES [SEED] > plan.txt`.
  */
 
+import { formatChineseNumeral } from '../server/src/service/text/numerals';
+
 /** mulberry32: small, fast, good enough for generating text. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -26,19 +28,10 @@ export function prng(seed: number): () => number {
   };
 }
 
-const UNITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1..999 as a Chinese numeral (14 → 十四, 105 → 一百零五). */
-export function chineseNumeral(n: number): string {
+/** 1..999 as a Chinese numeral; the generator stops continuous numbering there. */
+function chineseNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 999) throw new RangeError(`no Chinese numeral marker for ${n}`);
-  const h = Math.floor(n / 100);
-  const t = Math.floor((n % 100) / 10);
-  const d = n % 10;
-  let out = h ? `${UNITS[h]}百` : '';
-  if (t) out += `${t === 1 && !h ? '' : UNITS[t]}十`;
-  else if (h && d) out += '零';
-  if (d) out += UNITS[d];
-  return out;
+  return formatChineseNumeral(n);
 }
 
 const AGENCIES = [

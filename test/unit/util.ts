@@ -106,17 +106,7 @@ export function headingsOf(svc: WorkplanLanguageService, doc: PlanTextDocument, 
   return svc.parse(doc).headings.filter((h) => h.level === level);
 }
 
-/** A small deterministic PRNG (mulberry32), so fuzz cases are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../scripts/synthetic';
 
 export function isInside(text: string, range: { start: Position; end: Position }): boolean {
   const index = new LineIndex(text);
