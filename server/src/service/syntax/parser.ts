@@ -104,7 +104,7 @@ class PlanParser {
       if (PAGE_MARKER.test(content)) {
         this.info.push({ kind: 'page', start, end });
         this.pageMarkers.push({ start, end });
-        this.problems.push({ code: 'text.page-marker', start, end, data: { line: i } });
+        this.problems.push({ code: 'text.page-marker', start, end });
         continue;
       }
       const marker = matchMarker(content);
