@@ -75,7 +75,11 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
     ],
-    synchronize: { configurationSection: CONFIG_SECTION },
+    synchronize: {
+      configurationSection: CONFIG_SECTION,
+      // The server re-reads the workspace registry when it changes on disk.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.workplan/*.json'),
+    },
     initializationOptions: { locale: vscode.env.language },
   };
 

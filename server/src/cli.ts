@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { createLanguageService, DiagnosticSeverity, type Diagnostic } from './service';
+import { BUILTIN_REGISTRY } from './builtinRegistry';
+import { createLanguageService, DiagnosticSeverity, parseRegistryFile, registryErrorMessage, resolveLocale, type Diagnostic, type LevelId, type RegistryLayer } from './service';
 
 /**
  * `workplan check [--format text|json] [--locale zh-cn|en] FILE...`
@@ -10,12 +11,15 @@ import { createLanguageService, DiagnosticSeverity, type Diagnostic } from './se
  * files are still checked).
  */
 
-const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] FILE...
+const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] FILE...
 
 Checks work plans (工作要点) and prints their problems.
   --format text   file:line:col severity code message (default)
   --format json   [{ "file": ..., "diagnostics": [LSP Diagnostic, ...] }, ...]
   --locale        language of the messages (default: from LANG, else zh-cn)
+  --registry      workspace registry file adding units (default: .workplan/registry.json if present)
+  --region        region preset id (xiamen, guandu, jiyuan, nantong, or one in the registry file); default: detected
+  --level         national, province, city, district, county or zone; default: detected
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
 const SEVERITY_NAMES: Record<number, string> = {
@@ -34,8 +38,14 @@ const READ_ERRORS: Record<string, string> = {
 interface CheckOptions {
   format: 'text' | 'json';
   locale: string;
+  registry?: string;
+  region?: string;
+  level?: LevelId;
   files: string[];
 }
+
+const LEVEL_IDS = ['national', 'province', 'city', 'district', 'county', 'zone'];
+const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
 
 class UsageError extends Error {}
 
@@ -57,6 +67,14 @@ function parseArgs(argv: string[]): CheckOptions {
       options.format = v;
     } else if (flag === '--locale') {
       options.locale = value();
+    } else if (flag === '--registry') {
+      options.registry = value();
+    } else if (flag === '--region') {
+      options.region = value();
+    } else if (flag === '--level') {
+      const v = value();
+      if (!LEVEL_IDS.includes(v)) throw new UsageError(`--level must be one of ${LEVEL_IDS.join(', ')}, not ${v}`);
+      options.level = v as LevelId;
     } else if (flag === '--') {
       options.files.push(...rest.slice(i + 1));
       break;
@@ -118,9 +136,25 @@ function main(argv: string[]): number {
     process.stderr.write(`workplan: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  const service = createLanguageService({ locale: options.locale });
-  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
   let unreadable = false;
+  const layers: RegistryLayer[] = [...BUILTIN_REGISTRY];
+  const registryFile = options.registry ?? (existsSync(DEFAULT_REGISTRY_FILE) ? DEFAULT_REGISTRY_FILE : undefined);
+  if (registryFile) {
+    let result;
+    try {
+      result = parseRegistryFile(readFileSync(registryFile, 'utf8'));
+    } catch (error) {
+      result = { error: READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message, line: 1, column: 1 };
+    }
+    if ('layer' in result) layers.push(result.layer);
+    else {
+      process.stderr.write(`workplan: ${registryErrorMessage(resolveLocale(options.locale), registryFile, result)}\n`);
+      unreadable = true;
+    }
+  }
+  const service = createLanguageService({ locale: options.locale, registry: layers });
+  service.configure({ level: options.level, region: options.region });
+  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
   let errors = false;
   for (const file of options.files) {
     let text: string;

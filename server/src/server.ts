@@ -6,14 +6,31 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type CompletionParams,
   type Connection,
+  type ExecuteCommandParams,
+  type HoverParams,
   type DocumentSymbolParams,
   type FoldingRangeParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, type WorkplanLanguageService } from './service';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILTIN_REGISTRY } from './builtinRegistry';
+import {
+  ADD_TO_REGISTRY_COMMAND,
+  addUnitToRegistryText,
+  createLanguageService,
+  message,
+  parseRegistryFile,
+  registryErrorMessage,
+  type LevelId,
+  type RegistryLayer,
+  type WorkplanLanguageService,
+} from './service';
 
 /**
  * The language server: the only place that talks LSP. It owns the open
@@ -24,17 +41,28 @@ import { createLanguageService, type WorkplanLanguageService } from './service';
 interface Settings {
   validation: { delay: number };
   rules: Record<string, unknown>;
+  /** The workspace registry file, relative to the workspace folder or absolute. */
+  registry: string;
+  level?: LevelId;
+  region?: string;
 }
 
-const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {} };
+const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
+const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {}, registry: DEFAULT_REGISTRY_FILE };
+const LEVEL_IDS = new Set(['national', 'province', 'city', 'district', 'county', 'zone']);
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
 function readSettings(raw: unknown): Settings {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as { validation?: { delay?: unknown }; rules?: unknown };
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown> & { validation?: { delay?: unknown } };
   const delay = s.validation?.delay;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && v !== 'auto' ? v.trim() : undefined);
+  const level = text(s.level);
   return {
     validation: { delay: typeof delay === 'number' && delay >= 0 && delay <= 5000 ? delay : DEFAULT_SETTINGS.validation.delay },
     rules: s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules) ? (s.rules as Record<string, unknown>) : {},
+    registry: text(s.registry) ?? DEFAULT_REGISTRY_FILE,
+    level: level && LEVEL_IDS.has(level) ? (level as LevelId) : undefined,
+    region: text(s.region),
   };
 }
 
@@ -47,6 +75,9 @@ class WorkplanServer {
   private configurationRegistration = false;
   /** Documents already checked once; the first check after opening runs without delay. */
   private readonly seen = new Set<string>();
+  private workspaceFolder: string | undefined;
+  /** The last registry error shown, so that one broken file is reported once. */
+  private shownRegistryError: string | undefined;
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize(this.onInitialize.bind(this));
@@ -55,6 +86,10 @@ class WorkplanServer {
     connection.onDocumentSymbol(this.guard(this.onDocumentSymbol, []));
     connection.onFoldingRanges(this.guard(this.onFoldingRanges, []));
     connection.onCodeAction(this.guard(this.onCodeAction, []));
+    connection.onHover(this.guard(this.onHover, null));
+    connection.onCompletion(this.guard(this.onCompletion, []));
+    connection.onExecuteCommand(this.onExecuteCommand.bind(this));
+    connection.onDidChangeWatchedFiles(() => this.reconfigure());
     this.documents.onDidChangeContent((e) => this.onDidChangeContent(e.document.uri));
     this.documents.onDidClose((e) => this.onDidClose(e.document.uri));
     this.documents.listen(connection);
@@ -64,7 +99,9 @@ class WorkplanServer {
   private onInitialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as { locale?: unknown };
     const locale = typeof options.locale === 'string' ? options.locale : params.locale;
-    this.service = createLanguageService({ locale });
+    this.service = createLanguageService({ locale, registry: BUILTIN_REGISTRY });
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    this.workspaceFolder = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.configurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     return {
@@ -73,12 +110,16 @@ class WorkplanServer {
         documentSymbolProvider: { label: '工作要点' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.workplan`] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['、', '，', '（', '(', ','] },
+        executeCommandProvider: { commands: [ADD_TO_REGISTRY_COMMAND] },
       },
       serverInfo: { name: 'workplan-language-server' },
     };
   }
 
   private onInitialized(): void {
+    void this.reconfigure();
     if (this.configurationPull && this.configurationRegistration) {
       this.connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'workplan' })
@@ -92,15 +133,50 @@ class WorkplanServer {
       const pushed = (change.settings as { workplan?: unknown } | null)?.workplan;
       this.settings.set('*', Promise.resolve(readSettings(pushed)));
     }
+    void this.reconfigure();
+  }
+
+  private registryPath(settings: Settings): string | undefined {
+    if (isAbsolute(settings.registry)) return settings.registry;
+    return this.workspaceFolder ? join(this.workspaceFolder, settings.registry) : undefined;
+  }
+
+  /**
+   * Rebuilds the service's registry (built-in data plus the workspace file)
+   * and level/region settings, then checks every open document again. A
+   * broken workspace file is reported once and left out; the rest keeps working.
+   */
+  private async reconfigure(): Promise<void> {
+    const settings = await this.settingsFor('*');
+    const layers: RegistryLayer[] = [...BUILTIN_REGISTRY];
+    const path = this.registryPath(settings);
+    if (path && existsSync(path)) {
+      let result;
+      try {
+        result = parseRegistryFile(readFileSync(path, 'utf8'));
+      } catch (error) {
+        result = { error: (error as Error).message, line: 1, column: 1 };
+      }
+      if ('layer' in result) {
+        layers.push(result.layer);
+        this.shownRegistryError = undefined;
+      } else {
+        const text = registryErrorMessage(this.service.locale, path, result);
+        if (text !== this.shownRegistryError) void this.connection.window.showWarningMessage(text);
+        this.shownRegistryError = text;
+      }
+    }
+    this.service.configure({ registry: layers, level: settings.level, region: settings.region });
     for (const doc of this.documents.all()) this.scheduleValidation(doc.uri, 0);
   }
 
+  /** Settings for one document, or for the workspace when `uri` is '*'. */
   private settingsFor(uri: string): Promise<Settings> {
     if (!this.configurationPull) return this.settings.get('*') ?? Promise.resolve(DEFAULT_SETTINGS);
     let settings = this.settings.get(uri);
     if (!settings) {
       settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'workplan' })
+        .getConfiguration(uri === '*' ? { section: 'workplan' } : { scopeUri: uri, section: 'workplan' })
         .then(readSettings, () => DEFAULT_SETTINGS);
       this.settings.set(uri, settings);
     }
@@ -163,6 +239,34 @@ class WorkplanServer {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return [];
     return this.service.getCodeActions(document, params.range, { diagnostics: params.context.diagnostics, only: params.context.only });
+  }
+
+  private onHover(params: HoverParams) {
+    const document = this.documents.get(params.textDocument.uri);
+    return (document && this.service.getHover(document, params.position)) ?? null;
+  }
+
+  private onCompletion(params: CompletionParams) {
+    const document = this.documents.get(params.textDocument.uri);
+    return document ? this.service.getCompletions(document, params.position) : [];
+  }
+
+  /** Writes a unit into the workspace registry file (creating it), then checks again with it. */
+  private async onExecuteCommand(params: ExecuteCommandParams): Promise<void> {
+    if (params.command !== ADD_TO_REGISTRY_COMMAND) return;
+    const unit = params.arguments?.[0] as { name?: unknown; level?: string; region?: string } | undefined;
+    const path = this.registryPath(await this.settingsFor('*'));
+    if (!unit || typeof unit.name !== 'string' || !path) return;
+    try {
+      const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, addUnitToRegistryText(current, { name: unit.name, level: unit.level, region: unit.region }));
+      const shown = this.workspaceFolder ? relative(this.workspaceFolder, path) : path;
+      void this.connection.window.showInformationMessage(message('registry.added', this.service.locale, { unit: unit.name, file: shown }));
+    } catch (error) {
+      void this.connection.window.showErrorMessage(`workplan: ${path}: ${(error as Error).message}`);
+    }
+    await this.reconfigure();
   }
 
   /** A request that fails is logged and answered empty; it never takes the server down. */

@@ -58,8 +58,8 @@ function checkQuickFix(doc: TestDoc, before: Diagnostic[], d: Diagnostic, action
   const label = `${kind} for ${d.code} at ${d.range.start.line}: ${d.message}`;
   assert.strictEqual(action.kind, 'quickfix');
   assert.deepStrictEqual(action.diagnostics, [d], label);
-  assert.deepStrictEqual(Object.keys(action.edit.changes), [doc.uri], label);
-  const edits = action.edit.changes[doc.uri];
+  assert.deepStrictEqual(Object.keys(action.edit!.changes), [doc.uri], label);
+  const edits = action.edit!.changes[doc.uri];
   assert.ok(edits.length > 0, `${label}: has edits`);
   const offsets = editOffsets(text, edits);
   for (let i = 1; i < offsets.length; i++) assert.ok(offsets[i - 1].end <= offsets[i].start, `${label}: edits overlap`);
@@ -218,7 +218,7 @@ function checkFixAll(doc: TestDoc, label: string): string {
   } else {
     assert.strictEqual(actions.length, 1, label);
     assert.strictEqual(actions[0].kind, 'source.fixAll.workplan');
-    assert.deepStrictEqual(actions[0].edit.changes[doc.uri], edits, `${label}: the action carries getFixAllEdits`);
+    assert.deepStrictEqual(actions[0].edit!.changes[doc.uri], edits, `${label}: the action carries getFixAllEdits`);
   }
   const fixed = applyEdits(doc.text, edits);
   const fixedDoc = freshDoc(fixed);
@@ -403,8 +403,8 @@ describe('code actions', function () {
       const marker = actions.find((a) => kindOf(a) === 'marker')!;
       const renumber = actions.find((a) => kindOf(a) === 'renumber')!;
       assert.strictEqual(marker.title, '将序号改为（三）');
-      assert.strictEqual(applyEdits(text, marker.edit.changes[doc.uri]), text.replace('（四）', '（三）'));
-      assert.strictEqual(applyEdits(text, renumber.edit.changes[doc.uri]), joinLines('一、总体要求', '（一）甲。', '（二）乙。', '（三）丙。', '（四）丁。', '二、重点任务', '（五）戊。'));
+      assert.strictEqual(applyEdits(text, marker.edit!.changes[doc.uri]), text.replace('（四）', '（三）'));
+      assert.strictEqual(applyEdits(text, renumber.edit!.changes[doc.uri]), joinLines('一、总体要求', '（一）甲。', '（二）乙。', '（三）丙。', '（四）丁。', '二、重点任务', '（五）戊。'));
     });
 
     it('renumbering from a later problem continues from the markers above it, so it fixes that problem', () => {
@@ -418,7 +418,7 @@ describe('code actions', function () {
       const renumber = quickFixes(doc, dup).find((a) => /^从此处起重新编排/.test(a.title));
       assert.ok(renumber, 'renumbering is offered for the duplicate');
       assert.ok(renumber.isPreferred);
-      const after = applyEdits(text, renumber.edit.changes[doc.uri]);
+      const after = applyEdits(text, renumber.edit!.changes[doc.uri]);
       assert.strictEqual(after, joinLines('一、总体要求', '（一）甲。', '（二）乙。', '（四）丙。', '（五）丁。', '（六）戊。', '（七）己。'));
       assert.deepStrictEqual(svc.computeDiagnostics(freshDoc(after)).map((d) => `${d.code}@${d.range.start.line}`), ['numbering.gap@3']);
     });
@@ -429,7 +429,7 @@ describe('code actions', function () {
       const gap = svc.computeDiagnostics(doc).find((d) => d.code === 'numbering.gap')!;
       assert.ok(gap.message.includes('应为（二）'));
       const renumber = quickFixes(doc, gap).find((a) => kindOf(a) === 'renumber')!;
-      assert.strictEqual(applyEdits(text, renumber.edit.changes[doc.uri]), text.replace('（三）e', '（二）e').replace('（四）f', '（三）f'));
+      assert.strictEqual(applyEdits(text, renumber.edit!.changes[doc.uri]), text.replace('（三）e', '（二）e').replace('（四）f', '（三）f'));
     });
 
     it('the width fix offers to convert every marker of the level', () => {
@@ -441,7 +441,7 @@ describe('code actions', function () {
       // One marker fix per diagnostic, and the level-wide fix once.
       assert.deepStrictEqual(actions.map(kindOf).sort(), ['marker', 'marker', 'width']);
       const all = actions.find((a) => kindOf(a) === 'width')!;
-      assert.strictEqual(applyEdits(text, all.edit.changes[doc.uri]), text.replace('(一)', '（一）').replace('(三)', '（三）'));
+      assert.strictEqual(applyEdits(text, all.edit!.changes[doc.uri]), text.replace('(一)', '（一）').replace('(三)', '（三）'));
     });
 
     it('joins a broken line across a page marker, removing the marker too', () => {
@@ -462,7 +462,7 @@ describe('code actions', function () {
       assert.deepStrictEqual(broken.range.end, position);
       const [join] = quickFixes(doc, broken);
       assert.strictEqual(kindOf(join), 'joinLine');
-      const joined = applyEdits(text, join.edit.changes[doc.uri]);
+      const joined = applyEdits(text, join.edit!.changes[doc.uri]);
       assert.strictEqual(joined, joinLines(
         '一、总体要求',
         '（一）加强网络市场监管，严厉打击在线销售侵权假冒商品。（市公安局负责）',
@@ -474,7 +474,7 @@ describe('code actions', function () {
       // Removing only the page marker leaves the sentence broken.
       const [remove] = quickFixes(doc, ds[1]);
       assert.strictEqual(kindOf(remove), 'removePageMarker');
-      const removed = applyEdits(text, remove.edit.changes[doc.uri]);
+      const removed = applyEdits(text, remove.edit!.changes[doc.uri]);
       assert.ok(!removed.includes('— 2 —'));
       assert.deepStrictEqual(svc.computeDiagnostics(freshDoc(removed)).map((d) => d.code), ['text.broken-line']);
       checkAllQuickFixes(doc, ds);
@@ -495,7 +495,7 @@ describe('code actions', function () {
       const [d] = svc.computeDiagnostics(doc);
       assert.strictEqual(d.code, 'clause.malformed');
       const [fix] = quickFixes(doc, d);
-      assert.ok(applyEdits(text, fix.edit.changes[doc.uri]).includes('（市公安局牵头，市商务局、市市场监管局按职责分工负责）\n'));
+      assert.ok(applyEdits(text, fix.edit!.changes[doc.uri]).includes('（市公安局牵头，市商务局、市市场监管局按职责分工负责）\n'));
     });
 
     it('quick fixes on one line: line-level fixes in a CRLF document keep CRLF', () => {

@@ -17,7 +17,7 @@ function exercise(text: string): void {
   for (const d of ds) {
     assert.ok(isInside(text, d.range), `${d.code} range inside the document`);
     const actions = svc.getCodeActions(doc, d.range, { diagnostics: [d] });
-    for (const a of actions) for (const e of a.edit.changes[doc.uri] ?? []) assert.ok(isInside(text, e.range), 'edit range inside the document');
+    for (const a of actions) for (const e of a.edit!.changes[doc.uri] ?? []) assert.ok(isInside(text, e.range), 'edit range inside the document');
   }
   const edits = svc.getFixAllEdits(doc);
   for (const e of edits) assert.ok(isInside(text, e.range));
@@ -247,7 +247,7 @@ describe('parser: edge cases', () => {
 
       const fixes = svc.getCodeActions(doc, malformed.range, { diagnostics: [malformed], only: ['quickfix'] });
       assert.strictEqual(fixes.length, 1);
-      const edits = fixes[0].edit.changes[doc.uri];
+      const edits = fixes[0].edit!.changes[doc.uri];
       assert.deepStrictEqual(edits, [{ range: { start: position, end: position }, newText: '）' }]);
       const after = applyEdits(text, edits);
       assert.ok(after.includes('（市公安局负责）\n'));
@@ -274,7 +274,7 @@ describe('parser: edge cases', () => {
       const [d] = svc.computeDiagnostics(doc);
       assert.strictEqual(d.code, 'clause.malformed');
       const [fix] = svc.getCodeActions(doc, d.range, { diagnostics: [d], only: ['quickfix'] });
-      assert.ok(applyEdits(text, fix.edit.changes[doc.uri]).includes('(市公安局负责)'));
+      assert.ok(applyEdits(text, fix.edit!.changes[doc.uri]).includes('(市公安局负责)'));
     });
 
     it('does not report brackets that are not clauses', () => {

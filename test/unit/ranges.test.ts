@@ -101,7 +101,7 @@ describe('ranges', () => {
       const doc = freshDoc(text);
       const [d] = svc.computeDiagnostics(doc);
       const [fix] = svc.getCodeActions(doc, d.range, { diagnostics: [d], only: ['quickfix'] });
-      const [edit] = fix.edit.changes[doc.uri];
+      const [edit] = fix.edit!.changes[doc.uri];
       assert.deepStrictEqual(edit.range.start, { line: 1, character: text.split('\n')[1].length });
     });
   });

@@ -59,12 +59,50 @@ export interface DiagnosticRef {
   data?: unknown;
 }
 
+export interface Command {
+  title: string;
+  command: string;
+  arguments?: unknown[];
+}
+
 export interface CodeAction<D extends DiagnosticRef = Diagnostic> {
   title: string;
   kind: string;
   diagnostics?: D[];
   isPreferred?: boolean;
-  edit: WorkspaceEdit;
+  edit?: WorkspaceEdit;
+  /** Run by the server when the action needs IO (writing the workspace registry). */
+  command?: Command;
+}
+
+export interface MarkupContent {
+  kind: 'markdown' | 'plaintext';
+  value: string;
+}
+
+export interface Hover {
+  contents: MarkupContent;
+  range?: Range;
+}
+
+export const CompletionItemKind = {
+  Text: 1,
+  Module: 9,
+  Value: 12,
+  Keyword: 14,
+  Snippet: 15,
+  Reference: 18,
+} as const;
+export type CompletionItemKind = (typeof CompletionItemKind)[keyof typeof CompletionItemKind];
+
+export interface CompletionItem {
+  label: string;
+  kind?: CompletionItemKind;
+  detail?: string;
+  documentation?: MarkupContent;
+  sortText?: string;
+  filterText?: string;
+  textEdit?: TextEdit;
 }
 
 export const SymbolKind = {

@@ -57,7 +57,7 @@ export function checkArtifacts(doc: PlanDocument): Problem[] {
         const at = p.data!.insertAt as number;
         const close = text[p.start] === '(' ? ')' : '）';
         problems.push({
-          code: p.code, start: p.start, end: p.end, args: { after: before(text, at, 8) },
+          code: p.code, start: p.start, end: p.end, args: { reasonKey: 'unclosed', after: before(text, at, 8) },
           fixes: [{ kind: 'closeClause', start: at, end: at, newText: close }],
         });
         break;

@@ -3,7 +3,7 @@ import type { RuleCode } from '../rules';
 import type { Level } from '../syntax/markers';
 
 /** The quick fixes a problem can carry; each kind has a localised title. */
-export type FixKind = 'marker' | 'removePageMarker' | 'joinLine' | 'closeClause';
+export type FixKind = 'marker' | 'removePageMarker' | 'joinLine' | 'closeClause' | 'replaceUnit' | 'removeUnit' | 'insertRole';
 
 /** One replacement, in document offsets. */
 export interface Fix {
@@ -25,4 +25,6 @@ export interface Problem {
   renumber?: { level: Level; from: number };
   /** Offer to normalise the width of every marker of this level. */
   widthLevel?: Level;
+  /** Extra payload for the diagnostic's `data` (e.g. agency suggestions). */
+  data?: Record<string, unknown>;
 }

@@ -27,7 +27,13 @@ const FIX_TITLES: Record<FixKind, MessageKey> = {
   removePageMarker: 'fix.removePageMarker',
   joinLine: 'fix.joinLine',
   closeClause: 'fix.closeClause',
+  replaceUnit: 'fix.replaceUnit',
+  removeUnit: 'fix.removeUnit',
+  insertRole: 'fix.insertRole',
 };
+
+/** The server command that writes a unit into the workspace registry file (the service does no IO). */
+export const ADD_TO_REGISTRY_COMMAND = 'workplan.addToRegistry';
 
 /** Codes whose most likely cause is an inserted or deleted item, so renumbering is the preferred fix. */
 const RENUMBER_PREFERRED = new Set(['numbering.gap', 'numbering.duplicate', 'numbering.convention']);
@@ -69,10 +75,10 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
   // Fixes computed for another version of the text would land in the wrong place.
   if (data.version !== input.version) return actions;
   const preferRenumber = RENUMBER_PREFERRED.has(String(d.code));
-  for (const fix of data.fixes ?? []) {
+  (data.fixes ?? []).forEach((fix, i) => {
     const title = message(FIX_TITLES[fix.kind], locale, fix.args);
-    actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit], [d], !preferRenumber));
-  }
+    actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit], [d], i === 0 && !preferRenumber));
+  });
   if (data.renumber) {
     const n = input.numbering.find((x) => x.level === data.renumber!.level);
     const at = doc.lines.offsetAt(d.range.start);
@@ -94,6 +100,10 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
       });
       actions.push(action(input, title, CodeActionKind.QuickFix, toTextEdits(doc, edits), [d]));
     }
+  }
+  if (data.addToRegistry) {
+    const title = message('fix.addToRegistry', locale, { unit: data.addToRegistry.name });
+    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: ADD_TO_REGISTRY_COMMAND, arguments: [data.addToRegistry] } });
   }
   if (d.code === 'text.broken-line' && !offered.has('joinAll')) {
     offered.add('joinAll');

@@ -1,4 +1,4 @@
-import { message, localize, type Locale, type MessageArgs, type MessageKey } from '../l10n';
+import { message, localize, MESSAGES, type Locale, type MessageArgs, type MessageKey } from '../l10n';
 import { effectiveSeverity, RULES_BY_CODE } from '../rules';
 import type { Level } from '../syntax/markers';
 import type { PlanDocument } from '../syntax/model';
@@ -14,6 +14,10 @@ export interface DiagnosticData {
   fixes?: Array<{ kind: FixKind; edit: TextEdit; args?: MessageArgs }>;
   renumber?: { level: Level; from: number };
   width?: { level: Level };
+  /** agency.unknown: the closest registered names, best first. */
+  suggestions?: string[];
+  /** agency.unknown: what the “add to the workspace registry” fix adds. */
+  addToRegistry?: { name: string; level: string; region?: string };
 }
 
 /** Resolves the arguments that are themselves words to translate (level names, conventions …). */
@@ -24,6 +28,12 @@ function localizeArgs(args: MessageArgs, locale: Locale): MessageArgs {
   if (args.conventionKey !== undefined) out.conventionName = message(`convention.${args.conventionKey}` as MessageKey, locale);
   if (args.widthKey !== undefined) out.widthName = message(`width.${args.widthKey}` as MessageKey, locale);
   if (args.parentKey) out.parent = message(`place.${args.parentKey}` as MessageKey, locale);
+  if (args.levelKey !== undefined) out.levelName = message(`levelId.${args.levelKey}` as MessageKey, locale);
+  if (args.reasonKey !== undefined) {
+    const key = `clause.${args.reasonKey}` in MESSAGES ? `clause.${args.reasonKey}` : `reason.${args.reasonKey}`;
+    out.detail = out.reason = message(key as MessageKey, locale, out);
+  }
+  if (args.hintKey !== undefined) out.hint = args.hintKey ? message(`hint.${args.hintKey}` as MessageKey, locale, out) : '';
   return out;
 }
 
@@ -46,6 +56,7 @@ export function toDiagnostics(
     }
     if (p.renumber) data.renumber = p.renumber;
     if (p.widthLevel) data.width = { level: p.widthLevel };
+    if (p.data) Object.assign(data, p.data);
     diagnostics.push({
       range: doc.lines.range(p.start, p.end),
       severity,

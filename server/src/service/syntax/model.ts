@@ -35,6 +35,8 @@ export interface Clause extends Span {
   raw: string;
   /** The clause's content without brackets, line breaks or spaces. */
   content: string;
+  /** The document offset of each character of `content`. */
+  offsets: number[];
   closed: boolean;
 }
 

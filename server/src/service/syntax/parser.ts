@@ -174,9 +174,25 @@ class PlanParser {
     return out;
   }
 
-  /** Clause content: joined, and without the spaces PDF extraction puts between characters. */
-  private compactJoined(start: number, end: number): string {
-    return this.joined(start, end).replace(/[ \t\u3000]+/g, '');
+  /**
+   * Clause content: the text between two offsets without line breaks, blank
+   * or page-marker lines, or the spaces PDF extraction puts between
+   * characters, with the document offset of every character kept.
+   */
+  private compactWithOffsets(start: number, end: number): { content: string; offsets: number[] } {
+    const starts = this.lines.lineStarts;
+    let content = '';
+    const offsets: number[] = [];
+    for (let i = this.lines.lineAt(start); i < this.info.length && starts[i] < end; i++) {
+      const l = this.info[i];
+      if (l.kind === 'blank' || l.kind === 'page') continue;
+      for (let j = Math.max(start, l.start); j < Math.min(end, l.end); j++) {
+        if (isSpace(this.text.charCodeAt(j))) continue;
+        content += this.text[j];
+        offsets.push(j);
+      }
+    }
+    return { content, offsets };
   }
 
   private readNotice(bodyStart: number): Notice {
@@ -399,13 +415,13 @@ class PlanParser {
     let coveredUntil = span.start;
     for (const [open, close] of pairs) {
       if (open < coveredUntil) continue;
-      clauses.push({ start: open, end: close, raw: text.slice(open, close), content: this.compactJoined(open + 1, close - 1), closed: true });
+      clauses.push({ start: open, end: close, raw: text.slice(open, close), ...this.compactWithOffsets(open + 1, close - 1), closed: true });
       coveredUntil = close;
     }
     for (const open of stack) {
       const end = this.unclosedClauseEnd(open, Math.min(span.end, open + 400));
       if (end === undefined) continue;
-      clauses.push({ start: open, end, raw: text.slice(open, end), content: this.compactJoined(open + 1, end), closed: false });
+      clauses.push({ start: open, end, raw: text.slice(open, end), ...this.compactWithOffsets(open + 1, end), closed: false });
       this.problems.push({ code: 'clause.malformed', start: open, end, data: { reason: 'unclosed', insertAt: end } });
     }
     return clauses.sort((a, b) => a.start - b.start);

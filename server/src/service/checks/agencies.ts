@@ -1,0 +1,189 @@
+import type { Agency, RegistryView } from '../registry/registry';
+import { parseClause, type ClauseUnit, type ParsedClause } from '../syntax/clauses';
+import type { Heading, PlanDocument } from '../syntax/model';
+import type { Problem } from './problem';
+
+/**
+ * Reads every responsibility clause the way a reviewer does: is each unit a
+ * registered unit of this document's level and region, named once, with the
+ * lead not repeated among the partners — and does every task carry a clause.
+ */
+
+/** A unit named in a clause and what it resolved to. */
+export interface AgencyRef {
+  unit: ClauseUnit;
+  heading: Heading;
+  /** Set when the name is a registered unit of this document (after prefix elision). */
+  agency?: Agency;
+  placeholder: boolean;
+}
+
+export interface ClauseAnalysis {
+  clauses: ParsedClause[];
+  /** Every unit of every clause, in document order. */
+  refs: AgencyRef[];
+  problems: Problem[];
+}
+
+/** Tasks are the headings without sub-headings below the sections. */
+function isTask(h: Heading): boolean {
+  return h.level >= 2 && h.children.length === 0;
+}
+
+export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnalysis {
+  const clauses: ParsedClause[] = [];
+  const refs: AgencyRef[] = [];
+  const problems: Problem[] = [];
+  const prefixOf = (name: string) => view.prefixOf(name);
+
+  for (const heading of doc.headings) {
+    for (const clause of heading.clauses) {
+      const parsed = parseClause(clause);
+      clauses.push(parsed);
+      const seen = new Map<string, ClauseUnit>();
+      parsed.units.forEach((unit, i) => {
+        const ref: AgencyRef = { unit, heading, placeholder: view.isPlaceholder(unit.text) };
+        refs.push(ref);
+        if (ref.placeholder) return;
+        // 示范区公安局、农业农村局: the prefix is written once for the rest of the list.
+        const elided = elidedPrefix(parsed.units, i, prefixOf);
+        ref.agency = view.lookup(unit.text) ?? (elided ? view.lookup(elided + unit.text) : undefined);
+        if (!ref.agency) {
+          problems.push(unitProblem(view, unit, elided));
+          return;
+        }
+        const first = seen.get(ref.agency.name);
+        if (!first) {
+          seen.set(ref.agency.name, unit);
+        } else if (first.role === unit.role) {
+          problems.push(duplicateProblem(parsed, unit, ref.agency.name));
+        } else if ((first.role === 'lead') !== (unit.role === 'lead')) {
+          problems.push({
+            code: 'clause.malformed',
+            start: unit.start,
+            end: unit.end,
+            args: { reasonKey: 'leadAsPartner', unit: unit.text },
+            fixes: [{ kind: 'removeUnit', ...removalRange(parsed, unit), newText: '', args: { unit: unit.text } }],
+          });
+        }
+      });
+    }
+  }
+
+  problems.push(...missingClauses(doc));
+  problems.push(...clausesWithoutRole(doc, view));
+  return { clauses, refs, problems };
+}
+
+/**
+ * The prefix a bare name inherits: that of the closest prefixed unit before
+ * it in the clause, as long as no later unit writes that prefix again (then
+ * the prefix was not given once for the rest, and the bare name is a mistake).
+ */
+function elidedPrefix(units: ClauseUnit[], index: number, prefixOf: (name: string) => string | undefined): string | undefined {
+  if (prefixOf(units[index].text)) return undefined;
+  let prefix: string | undefined;
+  for (let j = index - 1; j >= 0 && !prefix; j--) prefix = prefixOf(units[j].text);
+  if (!prefix) return undefined;
+  for (let j = index + 1; j < units.length; j++) if (prefixOf(units[j].text) === prefix) return undefined;
+  return prefix;
+}
+
+function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined): Problem {
+  const misplaced = elided ? undefined : view.misplacement(unit.text);
+  const base = { start: unit.start, end: unit.end };
+  if (misplaced?.kind === 'national') {
+    const counterpart = misplaced.counterpart;
+    return {
+      code: 'agency.national-in-local',
+      ...base,
+      args: { unit: unit.text, expected: counterpart ?? '', hintKey: counterpart ? 'counterpart' : 'noCounterpart' },
+      fixes: counterpart ? [{ kind: 'replaceUnit', ...base, newText: counterpart, args: { unit: counterpart } }] : [],
+    };
+  }
+  if (misplaced?.kind === 'level') {
+    return {
+      code: 'agency.level',
+      ...base,
+      args: { unit: unit.text, reasonKey: misplaced.reason, expected: misplaced.expected ?? '', hintKey: misplaced.expected ? 'expected' : '', levelKey: view.level },
+      fixes: misplaced.expected ? [{ kind: 'replaceUnit', ...base, newText: misplaced.expected, args: { unit: misplaced.expected } }] : [],
+    };
+  }
+  // Suggestions for an elided name are written elided too.
+  const suggestions = view
+    .suggestions(elided ? elided + unit.text : unit.text)
+    .map((s) => (elided && s.startsWith(elided) ? s.slice(elided.length) : s));
+  return {
+    code: 'agency.unknown',
+    ...base,
+    args: { unit: unit.text, expected: suggestions[0] ?? '', hintKey: suggestions.length > 0 ? 'suggestion' : 'noSuggestion' },
+    fixes: suggestions.map((s) => ({ kind: 'replaceUnit' as const, ...base, newText: s, args: { unit: s } })),
+    data: { suggestions, addToRegistry: { name: elided ? elided + unit.text : unit.text, level: view.level, region: view.region?.id } },
+  };
+}
+
+/** The unit with the separator that joins it to its neighbours, so that removing it leaves a well-formed list. */
+function removalRange(parsed: ParsedClause, unit: ClauseUnit): { start: number; end: number } {
+  const { content, offsets } = parsed.clause;
+  const end = unit.etc ? offsets[unit.contentEnd] + 1 : unit.end;
+  if (unit.contentStart > 0 && /[、及]/.test(content[unit.contentStart - 1])) return { start: offsets[unit.contentStart - 1], end };
+  if (/[、及]/.test(content[unit.contentEnd + (unit.etc ? 1 : 0)] ?? '')) return { start: unit.start, end: offsets[unit.contentEnd + (unit.etc ? 1 : 0)] + 1 };
+  return { start: unit.start, end };
+}
+
+function duplicateProblem(parsed: ParsedClause, unit: ClauseUnit, name: string): Problem {
+  return {
+    code: 'agency.duplicate',
+    start: unit.start,
+    end: unit.end,
+    args: { unit: name },
+    fixes: [{ kind: 'removeUnit', ...removalRange(parsed, unit), newText: '', args: { unit: unit.text } }],
+  };
+}
+
+/** Only where the document uses clauses: most of its tasks carry one. */
+function missingClauses(doc: PlanDocument): Problem[] {
+  const tasks = doc.headings.filter(isTask);
+  const withClause = tasks.filter((t) => t.clauses.length > 0).length;
+  if (withClause * 2 <= tasks.length) return [];
+  return tasks
+    .filter((t) => t.clauses.length === 0)
+    .map((t) => ({
+      code: 'clause.missing' as const,
+      start: t.marker.start,
+      end: Math.max(t.marker.end, t.title.end),
+      args: { item: `${t.marker.text.trim()}${t.title.text}`.slice(0, 24) },
+      fixes: [],
+    }));
+}
+
+const BRACKETED = /[（(]([^（）()]{2,200})[）)]/g;
+
+/**
+ * （A牵头，B、C） — a bracket that starts as a responsibility clause but does
+ * not end in 负责 or 牵头. A bracket naming units only (（市公安局）) is the
+ * accepted shorthand for “this unit is responsible” and is left alone.
+ */
+function clausesWithoutRole(doc: PlanDocument, view: RegistryView): Problem[] {
+  const problems: Problem[] = [];
+  for (const h of doc.headings) {
+    const own = doc.text.slice(h.ownText.start, h.ownText.end);
+    for (const m of own.matchAll(BRACKETED)) {
+      const start = h.ownText.start + m.index!;
+      if (h.clauses.some((c) => c.start <= start && start < c.end)) continue;
+      const content = m[1].replace(/\s+/g, '');
+      if (!/(牵头|负责)[，,；;、]/.test(content)) continue;
+      const names = content.replace(/(按(职责|部门)分工)?(分别)?(牵头负责|牵头|负责)(?=[，,；;、])/g, '').split(/[、，,；;及]/);
+      if (!names.every((n) => view.lookup(n.replace(/等$/, '')) || view.isPlaceholder(n))) continue;
+      const close = start + m[0].length - 1;
+      problems.push({
+        code: 'clause.malformed',
+        start,
+        end: close + 1,
+        args: { reasonKey: 'noRole', unit: names[0] },
+        fixes: [{ kind: 'insertRole', start: close, end: close, newText: '按职责分工负责' }],
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,255 @@
+import { get as levenshtein } from 'fast-levenshtein';
+import type { LevelId, LevelNaming, LocalCore, NationalAgency, RegionPreset, RegionUnit, RegistryLayer } from './format';
+
+/**
+ * The agency registry: national agencies, generic local cores, region
+ * presets and the workspace's own units, merged from layers. A
+ * `RegistryView` answers for one document context (level and region):
+ * which names are units there, what a name that is not one is instead, and
+ * which registered names are closest to a typo.
+ */
+
+export interface Agency {
+  /** Canonical name for this document's context. */
+  name: string;
+  fullName?: string;
+  level: LevelId;
+  scope: 'national' | 'local' | 'upper' | 'vertical';
+  /** Short names of the national counterparts. */
+  national: string[];
+  /** The region preset the unit comes from. */
+  region?: string;
+}
+
+/** Why a name that is not a unit of this document is wrong, and what it should be. */
+export type Misplacement =
+  | { kind: 'national'; agency: NationalAgency; counterpart?: string }
+  | { kind: 'level'; expected?: string; reason: 'bare-core' | 'other-level' | 'other-region' | 'local-in-national' };
+
+const PLACEHOLDER = /(有关|相关|各)[^、，]{0,12}(部门|单位|成员单位)$/;
+
+function mergeByKey<T>(items: T[], key: (t: T) => string): T[] {
+  const map = new Map<string, T>();
+  for (const item of items) map.set(key(item), { ...map.get(key(item)), ...item });
+  return [...map.values()];
+}
+
+export class Registry {
+  readonly national: NationalAgency[];
+  readonly levels: LevelNaming[];
+  readonly cores: LocalCore[];
+  readonly placeholders: Set<string>;
+  readonly regions: RegionPreset[];
+  /** Workspace units not tied to one region. */
+  readonly extraUnits: Array<RegionUnit & { level?: LevelId }>;
+  private readonly nationalByName = new Map<string, NationalAgency>();
+  private readonly views = new Map<string, RegistryView>();
+
+  constructor(layers: RegistryLayer[]) {
+    this.national = mergeByKey(layers.flatMap((l) => l.national ?? []), (a) => a.name);
+    this.levels = mergeByKey(layers.flatMap((l) => l.levels ?? []), (l) => l.id);
+    this.cores = mergeByKey(layers.flatMap((l) => l.cores ?? []), (c) => c.core);
+    this.placeholders = new Set(layers.flatMap((l) => l.placeholders ?? []));
+    const regions = mergeByKey(layers.flatMap((l) => l.regions ?? []), (r) => r.id).map((r) => ({ ...r, units: [...r.units] }));
+    this.extraUnits = [];
+    for (const layer of layers) {
+      for (const unit of layer.units ?? []) {
+        const region = unit.region ? regions.find((r) => r.id === unit.region) : undefined;
+        if (region) region.units.push(unit);
+        else this.extraUnits.push(unit);
+      }
+    }
+    this.regions = regions;
+    for (const a of this.national) {
+      this.nationalByName.set(a.name, a);
+      for (const alias of a.aliases ?? []) this.nationalByName.set(alias, a);
+    }
+  }
+
+  nationalAgency(name: string): NationalAgency | undefined {
+    return this.nationalByName.get(name);
+  }
+
+  region(id: string | undefined): RegionPreset | undefined {
+    return id ? this.regions.find((r) => r.id === id) : undefined;
+  }
+
+  prefixesOf(level: LevelId): string[] {
+    return this.levels.find((l) => l.id === level)?.prefixes ?? [];
+  }
+
+  /** All level prefixes, longest first, so that 示范区 is tried before 区. */
+  allPrefixes(): Array<{ prefix: string; level: LevelId }> {
+    return this.levels
+      .flatMap((l) => l.prefixes.map((prefix) => ({ prefix, level: l.id })))
+      .sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  isPlaceholder(name: string): boolean {
+    return this.placeholders.has(name) || PLACEHOLDER.test(name);
+  }
+
+  view(level: LevelId, regionId?: string): RegistryView {
+    const key = `${level}/${regionId ?? ''}`;
+    let view = this.views.get(key);
+    if (!view) {
+      view = new RegistryView(this, level, this.region(regionId));
+      this.views.set(key, view);
+    }
+    return view;
+  }
+}
+
+export class RegistryView {
+  /** Every accepted spelling → the unit it names. */
+  private readonly units = new Map<string, Agency>();
+  /** Names of other regions' units, for telling a misplaced unit from a typo. */
+  private readonly foreign = new Map<string, RegionPreset>();
+  private readonly suggestionCache = new Map<string, string[]>();
+  readonly prefixes: string[];
+
+  constructor(
+    readonly registry: Registry,
+    readonly level: LevelId,
+    readonly region: RegionPreset | undefined,
+  ) {
+    this.prefixes = registry.prefixesOf(level);
+    if (level === 'national') {
+      for (const a of registry.national) {
+        const agency: Agency = { name: a.name, fullName: a.fullName, level, scope: 'national', national: [a.name] };
+        for (const n of [a.name, ...(a.aliases ?? [])]) this.units.set(n, agency);
+      }
+    } else {
+      const replaced = region?.replacedCores ?? {};
+      for (const core of registry.cores) {
+        if (core.levels && !core.levels.includes(level)) continue;
+        if (core.core in replaced) continue;
+        for (const prefix of this.prefixes) {
+          const agency: Agency = {
+            name: prefix + core.core,
+            fullName: core.fullCore ? prefix + core.fullCore : undefined,
+            level,
+            scope: 'local',
+            national: core.national ? [core.national] : [],
+          };
+          for (const spelling of [core.core, ...(core.aliases ?? [])]) {
+            if (!this.units.has(prefix + spelling)) this.units.set(prefix + spelling, agency);
+          }
+        }
+      }
+    }
+    const ownUnits = [...(region?.units ?? []), ...registry.extraUnits.filter((u) => !u.level || u.level === level)];
+    for (const unit of ownUnits) {
+      const agency: Agency = {
+        name: unit.name,
+        fullName: unit.fullName,
+        level,
+        scope: unit.scope ?? 'local',
+        national: unit.national ?? [],
+        region: region?.id,
+      };
+      for (const n of [unit.name, ...(unit.aliases ?? [])]) this.units.set(n, agency);
+      if (unit.fullName) this.units.set(unit.fullName, agency);
+    }
+    for (const other of registry.regions) {
+      if (other === region) continue;
+      for (const unit of other.units) if (!this.units.has(unit.name)) this.foreign.set(unit.name, other);
+    }
+  }
+
+  lookup(name: string): Agency | undefined {
+    return this.units.get(name);
+  }
+
+  /** The level prefix a name is written with (市 in 市公安局), but not the 市 of 市场监管局. */
+  prefixOf(name: string): string | undefined {
+    return this.registry.allPrefixes().find((p) => name.startsWith(p.prefix) && (this.coreOf(name.slice(p.prefix.length)) || this.units.has(name)))?.prefix;
+  }
+
+  isPlaceholder(name: string): boolean {
+    return this.registry.isPlaceholder(name);
+  }
+
+  /** The distinct canonical units of this context. */
+  allUnits(): Agency[] {
+    return [...new Set(this.units.values())];
+  }
+
+  /** The unit of this context that carries out a national agency's work. */
+  counterpartOf(nationalName: string): string | undefined {
+    const candidates = this.allUnits().filter((a) => a.national.includes(nationalName));
+    // Prefer the region's own naming over a generic core.
+    candidates.sort((a, b) => Number(!!b.region) - Number(!!a.region));
+    return candidates[0]?.name;
+  }
+
+  /** For a name that is not a unit here: what it is instead, if the registry can tell. */
+  misplacement(name: string): Misplacement | undefined {
+    if (this.level === 'national') {
+      const local = this.registry.allPrefixes().find((p) => name.startsWith(p.prefix) && this.coreOf(name.slice(p.prefix.length)));
+      return local ? { kind: 'level', reason: 'local-in-national' } : undefined;
+    }
+    const core = this.coreOf(name);
+    if (core) return { kind: 'level', reason: 'bare-core', expected: this.localName(core) };
+    const national = this.registry.nationalAgency(name);
+    if (national) return { kind: 'national', agency: national, counterpart: this.counterpartOf(national.name) };
+    for (const { prefix } of this.registry.allPrefixes()) {
+      if (!name.startsWith(prefix) || this.prefixes.includes(prefix)) continue;
+      const other = this.coreOf(name.slice(prefix.length));
+      if (other) return { kind: 'level', reason: 'other-level', expected: this.localName(other) };
+    }
+    if (this.foreign.has(name)) return { kind: 'level', reason: 'other-region' };
+    return undefined;
+  }
+
+  /** The unit a region names instead of prefix + core, when it replaces that core. */
+  replacementFor(name: string): string | undefined {
+    const replaced = this.region?.replacedCores ?? {};
+    for (const prefix of this.prefixes) {
+      if (!name.startsWith(prefix)) continue;
+      const core = this.coreOf(name.slice(prefix.length));
+      if (core && core.core in replaced) return replaced[core.core];
+    }
+    return undefined;
+  }
+
+  private coreOf(text: string): LocalCore | undefined {
+    return this.registry.cores.find((c) => c.core === text || (c.aliases ?? []).includes(text));
+  }
+
+  private localName(core: LocalCore): string | undefined {
+    const replaced = this.region?.replacedCores?.[core.core];
+    if (replaced) return replaced;
+    const name = this.prefixes[0] !== undefined ? this.prefixes[0] + core.core : undefined;
+    return name && this.units.has(name) ? this.units.get(name)!.name : undefined;
+  }
+
+  /**
+   * Registered names closest to `name`, best first: fewest edits, then names
+   * that contain every character of `name` in order (a dropped character),
+   * then the shorter length difference. Beyond about one edit in three
+   * characters nothing is suggested, so that nonsense gets no suggestion.
+   */
+  suggestions(name: string, limit = 3): string[] {
+    const cached = this.suggestionCache.get(name);
+    if (cached) return cached.slice(0, limit);
+    const cutoff = Math.max(1, Math.floor(name.length / 3));
+    const scored: Array<{ name: string; distance: number; subsequence: boolean }> = [];
+    const replacement = this.replacementFor(name);
+    for (const agency of this.allUnits()) {
+      const distance = levenshtein(name, agency.name);
+      if (distance > cutoff || distance === 0) continue;
+      scored.push({ name: agency.name, distance, subsequence: isSubsequence(name, agency.name) });
+    }
+    scored.sort((a, b) => a.distance - b.distance || Number(b.subsequence) - Number(a.subsequence) || Math.abs(a.name.length - name.length) - Math.abs(b.name.length - name.length));
+    const result = [...new Set([...(replacement ? [replacement] : []), ...scored.map((s) => s.name)])];
+    this.suggestionCache.set(name, result);
+    return result.slice(0, limit);
+  }
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
+}
