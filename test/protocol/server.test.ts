@@ -1,3 +1,4 @@
+import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -59,7 +60,7 @@ function isCodeAction(a: CodeAction | Command): a is CodeAction {
 
 /** The library run on the same text: what the server must publish if its copy of the document equals ours. */
 function expectedDiagnostics(uri: string, doc: TextDocument, rules: Record<string, unknown> = {}): Diagnostic[] {
-  const service = createLanguageService({ locale: 'zh-cn' });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
   const diagnostics = service.computeDiagnostics({ uri, version: doc.version, getText: () => doc.getText() }, { severities: rules });
   // As it would arrive over JSON-RPC (undefined properties dropped).
   return JSON.parse(JSON.stringify(diagnostics)) as Diagnostic[];

@@ -78,13 +78,15 @@ function syntheticPlan(minLength: number): { text: string; items: number; subIte
 }
 
 const SERVICE_MODULE = path.resolve(__dirname, '..', '..', 'server', 'src', 'service', 'index.js');
+const REGISTRY_MODULE = path.resolve(__dirname, '..', '..', 'server', 'src', 'builtinRegistry.js');
 const CHILD = `
 const { createLanguageService } = require(${JSON.stringify(SERVICE_MODULE)});
+const { BUILTIN_REGISTRY } = require(${JSON.stringify(REGISTRY_MODULE)});
 const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c));
 process.stdin.on('end', () => {
   const text = Buffer.concat(chunks).toString('utf8');
-  const svc = createLanguageService();
+  const svc = createLanguageService({ registry: BUILTIN_REGISTRY });
   const doc = { uri: 'test://bounded', version: 1, getText: () => text };
   const n = svc.computeDiagnostics(doc).length;
   svc.getFixAllEdits(doc); svc.getDocumentSymbols(doc); svc.getFoldingRanges(doc);

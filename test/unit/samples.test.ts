@@ -1,3 +1,4 @@
+import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { joinLines, makeDoc } from './util';
 const samplesDir = join(__dirname, '../../../samples');
 
 describe('the sample workspace opened by npm start', () => {
-  const service = createLanguageService({ locale: 'zh-cn' });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
 
   it('the faulty draft shows every diagnostic the rule table defines', () => {
     const text = readFileSync(join(samplesDir, 'faulty-draft.wp.txt'), 'utf8');
@@ -27,7 +28,7 @@ describe('the sample workspace opened by npm start', () => {
 });
 
 describe('title lines decided by the majority of their level', () => {
-  const service = createLanguageService({ locale: 'zh-cn' });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
   const broken = (text: string) => service.computeDiagnostics(makeDoc(text)).filter((d) => d.code === 'text.broken-line');
 
   it('with one item of two carrying no 。, that item is a broken sentence, not a title line', () => {

@@ -1,3 +1,4 @@
+import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -67,7 +68,7 @@ export function withCursor(marked: string, marker = '|'): { text: string; positi
 }
 
 export function service(locale = 'zh-cn'): WorkplanLanguageService {
-  return createLanguageService({ locale });
+  return createLanguageService({ locale, registry: BUILTIN_REGISTRY });
 }
 
 export function codesOf(diagnostics: readonly Diagnostic[]): string[] {
