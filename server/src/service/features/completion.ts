@@ -44,7 +44,8 @@ export function clauseCompletions(doc: PlanDocument, refs: AgencyRef[], view: Re
   const range = doc.lines.range(wordStart, offset);
   const used = new Map<string, number>();
   for (const r of refs) if (r.agency) used.set(r.agency.name, (used.get(r.agency.name) ?? 0) + 1);
-  const items: CompletionItem[] = view.allUnits().map((agency) => {
+  const units = view.allUnits();
+  const items: CompletionItem[] = units.map((agency) => {
     const count = used.get(agency.name) ?? 0;
     return {
       label: agency.name,
@@ -56,7 +57,7 @@ export function clauseCompletions(doc: PlanDocument, refs: AgencyRef[], view: Re
   });
   // Role words follow a complete name: 市公安局牵… completes to 市公安局牵头，
   const typed = doc.text.slice(wordStart, offset);
-  const named = view.allUnits().map((a) => a.name).filter((n) => typed.startsWith(n)).sort((a, b) => b.length - a.length)[0];
+  const named = units.map((a) => a.name).filter((n) => typed.startsWith(n)).sort((a, b) => b.length - a.length)[0];
   const roleRange = named ? doc.lines.range(wordStart + named.length, offset) : range;
   for (const phrase of ROLE_PHRASES) {
     items.push({ label: phrase, kind: CompletionItemKind.Keyword, sortText: `2${phrase}`, textEdit: { range: roleRange, newText: phrase } });

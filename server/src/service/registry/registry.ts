@@ -43,7 +43,9 @@ export class Registry {
   /** Workspace units not tied to one region. */
   readonly extraUnits: Array<RegionUnit & { level?: LevelId }>;
   private readonly nationalByName = new Map<string, NationalAgency>();
+  private readonly coresBySpelling = new Map<string, LocalCore>();
   private readonly views = new Map<string, RegistryView>();
+  private readonly prefixes: Array<{ prefix: string; level: LevelId }>;
 
   constructor(layers: RegistryLayer[]) {
     this.national = mergeByKey(layers.flatMap((l) => l.national ?? []), (a) => a.name);
@@ -64,6 +66,17 @@ export class Registry {
       this.nationalByName.set(a.name, a);
       for (const alias of a.aliases ?? []) this.nationalByName.set(alias, a);
     }
+    for (const c of this.cores) {
+      for (const spelling of [c.core, ...(c.aliases ?? [])]) if (!this.coresBySpelling.has(spelling)) this.coresBySpelling.set(spelling, c);
+    }
+    this.prefixes = this.levels
+      .flatMap((l) => l.prefixes.map((prefix) => ({ prefix, level: l.id })))
+      .sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  /** The core a text names without its prefix (公安局), by any of its spellings. */
+  core(text: string): LocalCore | undefined {
+    return this.coresBySpelling.get(text);
   }
 
   nationalAgency(name: string): NationalAgency | undefined {
@@ -80,9 +93,7 @@ export class Registry {
 
   /** All level prefixes, longest first, so that 示范区 is tried before 区. */
   allPrefixes(): Array<{ prefix: string; level: LevelId }> {
-    return this.levels
-      .flatMap((l) => l.prefixes.map((prefix) => ({ prefix, level: l.id })))
-      .sort((a, b) => b.prefix.length - a.prefix.length);
+    return this.prefixes;
   }
 
   isPlaceholder(name: string): boolean {
@@ -106,6 +117,7 @@ export class RegistryView {
   /** Names of other regions' units, for telling a misplaced unit from a typo. */
   private readonly foreign = new Map<string, RegionPreset>();
   private readonly suggestionCache = new Map<string, string[]>();
+  private distinct: Agency[] | undefined;
   readonly prefixes: string[];
 
   constructor(
@@ -172,7 +184,8 @@ export class RegistryView {
 
   /** The distinct canonical units of this context. */
   allUnits(): Agency[] {
-    return [...new Set(this.units.values())];
+    this.distinct ??= [...new Set(this.units.values())];
+    return this.distinct;
   }
 
   /** The unit of this context that carries out a national agency's work. */
@@ -214,7 +227,7 @@ export class RegistryView {
   }
 
   private coreOf(text: string): LocalCore | undefined {
-    return this.registry.cores.find((c) => c.core === text || (c.aliases ?? []).includes(text));
+    return this.registry.core(text);
   }
 
   private localName(core: LocalCore): string | undefined {
