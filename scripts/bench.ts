@@ -1,7 +1,12 @@
 /**
  * Performance report for the language service: parse + all checks
- * (`computeDiagnostics`) and parse alone, on the five seeds and on synthetic
- * plans of 100 KB, 1 MB and 5 MB, then the budgets with PASS/FAIL.
+ * (`computeDiagnostics`, numbering, text artifacts and the responsibility
+ * clauses against the built-in agency registry), parse alone, and the clause
+ * analysis alone, on the five seeds and on synthetic plans of 100 KB, 1 MB
+ * and 5 MB (Xiamen city plans whose clauses use Xiamen's units, with a few
+ * mistyped, made-up, repeated and national ones); then the editor features
+ * on the 1 MB plan (code actions, outline, folding, hover on a unit,
+ * completion inside a clause) and the budgets with PASS/FAIL.
  *
  * `npm run bench` (build + tsc + `node --expose-gc out/scripts/bench.js`).
  * It reports; it does not assert: the exit status is 0 whether or not a
@@ -15,7 +20,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, platform, arch } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createLanguageService, parsePlan, type Diagnostic, type PlanTextDocument } from '../server/src/service';
+import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
+import { createLanguageService, parsePlan, type Diagnostic, type Hover, type PlanTextDocument, type Position } from '../server/src/service';
+import { checkClauses, type ClauseAnalysis } from '../server/src/service/checks/agencies';
+import { detectContext } from '../server/src/service/registry/context';
+import { Registry } from '../server/src/service/registry/registry';
+import { LineIndex } from '../server/src/service/text/lineIndex';
 import { generatePlan } from './synthetic';
 
 const ROOT = resolve(__dirname, '../..');
@@ -68,7 +78,10 @@ function measure(reps: number, warmup: number, fn: (i: number) => void, after?: 
   return stats(samples);
 }
 
-const service = createLanguageService({ locale: 'zh-cn' });
+/** As the server and the CLI create it: the built-in registry, no workspace file, level and region detected. */
+const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
+/** The same layers for timing the clause analysis on its own (views and suggestions are cached per registry, as in the service). */
+const registry = new Registry(BUILTIN_REGISTRY);
 let uriCounter = 0;
 
 function freshDocument(name: string, text: string): PlanTextDocument {
@@ -116,9 +129,19 @@ interface Result {
   c: Case;
   full: Stats;
   parse: Stats;
+  clauses: Stats;
   diagnostics: number;
+  /** Diagnostics from the clause and agency checks (clause.*, agency.*). */
+  clauseDiagnostics: number;
   headings: number;
+  /** Level/region the plan was checked for, clauses, units named, units the registry does not resolve. */
+  context: string;
+  clauseCount: number;
+  units: number;
+  unresolved: number;
 }
+
+const isClauseCode = (code: unknown) => /^(clause|agency)\./.test(String(code));
 
 function main(): void {
   console.log('workplan language service benchmark');
@@ -141,7 +164,28 @@ function main(): void {
     const parse = measure(c.reps, c.warmup, () => {
       headings = parsePlan(c.text).headings.length;
     });
-    results.push({ c, full, parse, diagnostics: diagnostics.length, headings });
+    // The clause analysis alone, on a parsed plan: context detection, then every clause read against the registry.
+    const parsed = parsePlan(c.text);
+    let analysis: ClauseAnalysis | undefined;
+    let context = '';
+    const clauses = measure(c.reps, c.warmup, () => {
+      const ctx = detectContext(parsed, registry);
+      analysis = checkClauses(parsed, registry.view(ctx.level, ctx.region));
+      context = `${ctx.level}${ctx.region ? `/${ctx.region}` : ''}`;
+    });
+    results.push({
+      c,
+      full,
+      parse,
+      clauses,
+      diagnostics: diagnostics.length,
+      clauseDiagnostics: diagnostics.filter((d) => isClauseCode(d.code)).length,
+      headings,
+      context,
+      clauseCount: analysis!.clauses.length,
+      units: analysis!.refs.length,
+      unresolved: analysis!.refs.filter((r) => !r.agency && !r.placeholder).length,
+    });
     process.stdout.write('.');
   }
   console.log();
@@ -149,10 +193,10 @@ function main(): void {
   const kb = (r: Result) => r.c.bytes / KB;
   const usPerKb = (ms: number, r: Result) => (ms * 1000) / kb(r);
   table(
-    'parse + all checks (computeDiagnostics, nothing cached)',
-    ['name', 'size KB', 'median ms', 'p95 ms', 'µs/KB', 'diagnostics', 'runs'],
-    results.map((r) => [r.c.name, kb(r).toFixed(1), fmt(r.full.median), fmt(r.full.p95), usPerKb(r.full.median, r).toFixed(1), String(r.diagnostics), String(r.full.samples)]),
-    [24, 9, 10, 10, 8, 11, 5],
+    'parse + all checks (computeDiagnostics with the built-in registry, nothing cached)',
+    ['name', 'size KB', 'median ms', 'p95 ms', 'µs/KB', 'diagnostics', 'clause/agency', 'runs'],
+    results.map((r) => [r.c.name, kb(r).toFixed(1), fmt(r.full.median), fmt(r.full.p95), usPerKb(r.full.median, r).toFixed(1), String(r.diagnostics), String(r.clauseDiagnostics), String(r.full.samples)]),
+    [24, 9, 10, 10, 8, 11, 13, 5],
   );
   table(
     'parse alone (parsePlan)',
@@ -160,35 +204,88 @@ function main(): void {
     results.map((r) => [r.c.name, kb(r).toFixed(1), fmt(r.parse.median), fmt(r.parse.p95), usPerKb(r.parse.median, r).toFixed(1), String(r.headings), String(r.parse.samples)]),
     [24, 9, 10, 10, 8, 11, 5],
   );
+  table(
+    'clause analysis alone (detectContext + checkClauses on the parsed plan; share = of parse + all checks)',
+    ['name', 'checked as', 'clauses', 'units', 'unresolved', 'median ms', 'p95 ms', 'µs/KB', 'share'],
+    results.map((r) => [
+      r.c.name,
+      r.context,
+      String(r.clauseCount),
+      String(r.units),
+      String(r.unresolved),
+      fmt(r.clauses.median),
+      fmt(r.clauses.p95),
+      usPerKb(r.clauses.median, r).toFixed(1),
+      `${((100 * r.clauses.median) / r.full.median).toFixed(0)} %`,
+    ]),
+    [24, 16, 7, 6, 10, 10, 10, 8, 6],
+  );
 
   // Editor features on the 1 MB plan, on an analysed version (as in the server, where diagnostics came first).
   const mb = results.find((r) => r.c.name === 'synthetic-1MB')!;
   const doc = freshDocument('features', mb.c.text);
   const all = service.computeDiagnostics(doc);
   const gap = all.find((d) => d.code === 'numbering.gap') ?? all[0];
+  const unknown = all.find((d) => d.code === 'agency.unknown' && ((d.data as { suggestions?: string[] })?.suggestions ?? []).length > 0) ?? all[0];
   const lastLine = mb.c.text.split('\n').length - 1;
   const whole = { start: { line: 0, character: 0 }, end: { line: lastLine, character: 0 } };
+  // Hover and completion half-way through the plan: on 市公安局 in a clause, and after （市公 typed at the start of a clause.
+  const lines = new LineIndex(mb.c.text);
+  const middle = Math.floor(mb.c.text.length / 2);
+  const hoverAt: Position = lines.positionAt(mb.c.text.indexOf('市公安局', middle) + 1);
+  const clauseOpen = mb.c.text.indexOf('（市公安局', middle);
+  const typingAt: Position = lines.positionAt(clauseOpen + 3);
+  const openedAt: Position = lines.positionAt(clauseOpen + 1);
   const feature = (fn: () => unknown) => measure(50, 5, fn);
   let gapActions = 0;
+  let unknownActions = 0;
   let symbols = 0;
+  let hoverLines = 0;
+  let typed = 0;
+  let opened = 0;
   const features: Array<[string, Stats, string]> = [
     ['codeAction at a numbering.gap', feature(() => (gapActions = service.getCodeActions(doc, gap.range, { diagnostics: [gap] }).length)), ''],
+    ['codeAction at an agency.unknown', feature(() => (unknownActions = service.getCodeActions(doc, unknown.range, { diagnostics: [unknown] }).length)), ''],
     ['codeAction, whole document, all diagnostics', feature(() => service.getCodeActions(doc, whole, { diagnostics: all })), `${all.length} diagnostics in context`],
     ["codeAction only ['source.fixAll']", feature(() => service.getCodeActions(doc, whole, { diagnostics: [], only: ['source.fixAll'] })), ''],
     ['documentSymbol', feature(() => (symbols = countSymbols(service.getDocumentSymbols(doc)))), ''],
     ['foldingRange', feature(() => service.getFoldingRanges(doc)), ''],
+    ['hover on a unit in a clause (市公安局)', feature(() => (hoverLines = hoverText(service.getHover(doc, hoverAt)).split('\n\n').length)), ''],
+    ['completion inside a clause, after （市公', feature(() => (typed = service.getCompletions(doc, typingAt).length)), ''],
+    ['completion right after （', feature(() => (opened = service.getCompletions(doc, openedAt).length)), ''],
   ];
   features[0][2] = `${gapActions} actions`;
-  features[3][2] = `${symbols} symbols`;
+  features[1][2] = `${unknownActions} actions (${(unknown.data as { suggestions?: string[] })?.suggestions?.length ?? 0} suggestions + add to registry)`;
+  features[4][2] = `${symbols} symbols`;
+  features[6][2] = `${hoverLines} lines: names, level, counterpart, items it leads/partners`;
+  features[7][2] = `${typed} items`;
+  features[8][2] = `${opened} items`;
   table(
     `editor features on synthetic-1MB (${(mb.c.bytes / KB).toFixed(0)} KB, analysis cached for the version)`,
     ['request', 'median ms', 'p95 ms', 'note'],
     features.map(([name, s, note]) => [name, fmt(s.median), fmt(s.p95), note]),
     [44, 10, 10, 0],
   );
-  const combined = mb.full.median + features[0][1].median + features[3][1].median;
+  const combined = mb.full.median + features[0][1].median + features[4][1].median;
   console.log(`  one edit on the 1 MB plan as the server serves it (check, then codeAction at the gap and documentSymbol on that version): ${fmt(combined)} ms`);
   service.forget(doc.uri);
+
+  // After the registry changes (workspace file edited, settings changed) the service builds a new registry:
+  // its views and its suggestion cache start empty, so the first check pays for them.
+  const build = measure(20, 3, () => new Registry(BUILTIN_REGISTRY).view('city', 'xiamen'));
+  const cold = measure(10, 2, () => {
+    const fresh = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
+    fresh.computeDiagnostics(freshDocument('cold', mb.c.text));
+  });
+  table(
+    'registry (built-in layers: national, local cores, 4 region presets)',
+    ['request', 'median ms', 'p95 ms', 'note'],
+    [
+      ['new Registry + view(city, xiamen)', fmt(build.median), fmt(build.p95), `${registry.view('city', 'xiamen').allUnits().length} units in the Xiamen city view`],
+      ['first check of synthetic-1MB on a new registry', fmt(cold.median), fmt(cold.p95), `vs ${fmt(mb.full.median)} ms with views and suggestions cached`],
+    ],
+    [44, 10, 10, 0],
+  );
 
   // Budgets: reported, never enforced through the exit status.
   console.log('\nbudgets');
@@ -208,6 +305,11 @@ function main(): void {
   const failed = verdicts.filter(([ok]) => !ok).length;
   console.log(failed === 0 ? '\nall budgets met' : `\n${failed} budget(s) not met (reported only; exit status stays 0)`);
   process.exitCode = 0;
+}
+
+function hoverText(hover: Hover | undefined): string {
+  if (!hover) throw new Error('bench: no hover on the unit');
+  return hover.contents.value;
 }
 
 function countSymbols(symbols: Array<{ children?: unknown[] }>): number {

@@ -7,6 +7,13 @@
  * paragraphs, occasional hard line breaks (sometimes inside an agency name)
  * and page markers pasted from PDF, and a few numbering faults.
  *
+ * The plan is a Xiamen city plan (its title and issuer name 厦门), so the
+ * built-in registry resolves its units: the clauses use the forms of the
+ * seeds (负责, 牵头 + 按职责分工负责, 分别牵头, 牵头负责 + 按部门分工分别负责,
+ * 等有关部门) with Xiamen's units. With faults on, a few units are mistyped
+ * (one character changed or dropped), made up, named twice, or national
+ * (公安部 in a city plan), and a few items carry no clause at all.
+ *
  * The same (size, seed) always gives the same text. Item shape does not
  * depend on the size, so cost per KB is comparable across sizes; items are
  * long (with sub-items) because continuous level-2 numbers stop at （九百九十九）.
@@ -40,6 +47,13 @@ const AGENCIES = [
   '市工信局', '市知识产权局', '市市政园林局', '市卫健委', '市财政局', '市生态环境局', '市国资委', '市教育局',
   '市打击侵权假冒工作领导小组办公室', '市交通运输局', '市烟草专卖局', '市贸促会',
 ];
+
+/** Characters a slip of the IME puts in a name: same or similar pinyin as the right one. */
+const TYPO_CHARS = ['按', '杆', '常', '间', '政', '证', '商', '尚', '委', '为', '局', '据', '务', '物', '门', '们', '法', '发'];
+/** Names no registry knows and nothing resembles. */
+const MADE_UP = ['市综合协调推进中心', '东海岸联合工作专班', '市营商环境观察员办公室'];
+/** National agencies a city plan copied from the national plan without localising them. */
+const NATIONAL = ['公安部', '市场监管总局', '商务部', '海关总署', '文化和旅游部'];
 
 const SECTION_TITLES = [
   '深化重点领域治理和产品监管', '强化知识产权保护', '严惩侵权假冒违法犯罪', '推进法规制度建设', '构建社会共治格局',
@@ -103,22 +117,56 @@ export function generatePlan(options: SyntheticOptions): SyntheticPlan {
     bytes += Buffer.byteLength(p, 'utf8');
   };
 
+  /** A unit as the drafter wrote it: now and then mistyped, made up or national (faults only). */
+  const written = (name: string): string => {
+    if (!faults) return name;
+    const roll = random();
+    if (roll < 0.004) {
+      // One character changed, never the level prefix: 市公安局 → 市公按局.
+      inject('unit-typo');
+      const at = between(1, name.length - 1);
+      let ch = pick(TYPO_CHARS);
+      while (ch === name[at]) ch = pick(TYPO_CHARS);
+      return name.slice(0, at) + ch + name.slice(at + 1);
+    }
+    if (roll < 0.008) {
+      inject('unit-dropped'); // one character dropped: 市市场监管局 → 市市场监局
+      const at = between(1, name.length - 1);
+      return name.slice(0, at) + name.slice(at + 1);
+    }
+    if (roll < 0.01) {
+      inject('unit-made-up');
+      return pick(MADE_UP);
+    }
+    if (roll < 0.012) {
+      inject('unit-national'); // 公安部 where 市公安局 is meant
+      return pick(NATIONAL);
+    }
+    return name;
+  };
   const clause = (): string => {
     const n = between(1, 6);
     const names = new Set<string>();
     while (names.size < n) names.add(pick(AGENCIES));
-    const list = [...names];
+    const list = [...names].map(written);
+    if (faults && list.length > 2 && chance(0.01)) {
+      inject('unit-duplicate'); // the last unit named twice
+      list.push(list[list.length - 1]);
+    }
     const open = chance(0.08) ? '(' : '（';
     const close = open === '(' ? ')' : '）';
-    switch (between(0, 4)) {
+    switch (between(0, 6)) {
       case 0:
         return `${open}${list[0]}负责${close}`;
       case 1:
-        return list.length > 1 ? `${open}${list[0]}牵头，${list.slice(1).join('、')}按职责分工负责${close}` : `${open}${list[0]}牵头${close}`;
       case 2:
-        return `${open}${list.join('、')}按职责分工负责${close}`;
+        return list.length > 1 ? `${open}${list[0]}牵头，${list.slice(1).join('、')}按职责分工负责${close}` : `${open}${list[0]}牵头${close}`;
       case 3:
-        return `${open}${list.join('、')}按职责分工分别负责${close}`;
+        return `${open}${list.join('、')}按职责分工负责${close}`;
+      case 4:
+        return list.length > 1 ? `${open}${list.slice(0, 2).join('、')}分别牵头${list.length > 2 ? `，${list.slice(2).join('、')}按职责分工负责` : ''}${close}` : `${open}${list[0]}负责${close}`;
+      case 5:
+        return list.length > 2 ? `${open}${list[0]}牵头负责，${list.slice(1).join('、')}等按部门分工分别负责${close}` : `${open}${list.join('、')}按职责分工分别负责${close}`;
       default:
         return `${open}${list.join('、')}等有关部门按职责分工负责${close}`;
     }
@@ -131,12 +179,12 @@ export function generatePlan(options: SyntheticOptions): SyntheticPlan {
     return `${pick(VERBS)}${pick(OBJECTS)}，${pieces.join('，')}。`;
   };
   /** A task paragraph: groups of sentences, each group closed by a clause. */
-  const taskText = (groups: number): string => {
+  const taskText = (groups: number, clauses = true): string => {
     let s = '';
     for (let g = 0; g < groups; g++) {
       const n = between(2, 4);
       for (let i = 0; i < n; i++) s += sentence();
-      s += clause();
+      if (clauses) s += clause();
     }
     return s;
   };
@@ -199,6 +247,12 @@ export function generatePlan(options: SyntheticOptions): SyntheticPlan {
         }
       }
       const title = `${pick(VERBS)}${pick(OBJECTS)}。`;
+      // Now and then an item without sub-items and without any clause: clause.missing.
+      if (faults && item > 3 && chance(0.01)) {
+        inject('item-without-clause');
+        paragraph(artifacts(`${marker}${title}${taskText(between(2, 3), false)}`));
+        continue;
+      }
       paragraph(artifacts(`${marker}${title}${taskText(between(1, 3))}`));
       const more = between(3, 5);
       for (let p = 0; p < more; p++) paragraph(artifacts(taskText(between(1, 2))));

@@ -94,6 +94,17 @@ async function openFile(page, name) {
   await until(page, 'Quick Open to close', () => !document.querySelector('.quick-input-widget:not([style*="display: none"])'));
 }
 
+/** Moves the cursor to a 1-based line and column with Go to Line (line:column). */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await until(page, `cursor at ${line}:${column}`, (pos) =>
+    [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.includes(`Ln ${pos[0]}, Col ${pos[1]}`)),
+  [line, column]);
+}
+
 /** Runs a command from the Command Palette, then picks each of `picks` in the quick picks that follow. */
 async function runCommand(page, title, ...picks) {
   await page.keyboard.press('F1');
@@ -314,6 +325,38 @@ async function main() {
     await settle(page);
     await saveShot(page, 'outline.png');
     step('saved docs/images/outline.png');
+
+    // --- hover.png: a unit in a clause, with its registry entry ------------------
+    const xiamen = readFileSync(join(ROOT, 'samples', 'xiamen-city-2020.wp.txt'), 'utf8').split('\n');
+    const soleLine = xiamen.findIndex((l) => l.includes('（市公安局负责）'));
+    const soleCol = xiamen[soleLine].indexOf('（市公安局负责）') + 3;
+    await goTo(page, soleLine + 1, soleCol);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await until(page, 'the hover on 市公安局 with its national counterpart', () =>
+      [...document.querySelectorAll('.monaco-hover')].some((h) => h.textContent.includes('市公安局') && h.textContent.includes('公安部')),
+    );
+    await settle(page);
+    const hoverText = await page.$eval('.monaco-hover', (h) => h.textContent);
+    step(`hover: ${hoverText.slice(0, 160)}`);
+    await saveShot(page, 'hover.png');
+    step('saved docs/images/hover.png');
+    await page.keyboard.press('Escape');
+
+    // --- completion.png: units offered inside a clause ------------------------------
+    await goTo(page, soleLine + 1, soleCol - 1);
+    await page.keyboard.type('市');
+    await page.keyboard.press('Control+Space');
+    await until(page, 'completion inside the clause listing registry units', () =>
+      [...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((r) => r.textContent.includes('市市场监管局')),
+    );
+    await settle(page);
+    const suggestions = await page.$$eval('.suggest-widget .monaco-list-row', (rs) => rs.slice(0, 6).map((r) => r.textContent));
+    step(`completion: ${suggestions.join(' | ')}`);
+    await saveShot(page, 'completion.png');
+    step('saved docs/images/completion.png');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
 
     timings.totalMs = Date.now() - t0;
     step(`timings: ${JSON.stringify(timings)}`);

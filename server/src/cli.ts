@@ -152,6 +152,11 @@ function main(argv: string[]): number {
       unreadable = true;
     }
   }
+  const regionIds = layers.flatMap((l) => l.regions ?? []).map((r) => r.id);
+  if (options.region && !regionIds.includes(options.region)) {
+    process.stderr.write(`workplan: unknown region ${options.region}; known regions: ${regionIds.join(', ')}\n`);
+    return 2;
+  }
   const service = createLanguageService({ locale: options.locale, registry: layers });
   service.configure({ level: options.level, region: options.region });
   const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];

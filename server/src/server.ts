@@ -166,6 +166,10 @@ class WorkplanServer {
         this.shownRegistryError = text;
       }
     }
+    const regionIds = layers.flatMap((l) => l.regions ?? []).map((r) => r.id);
+    if (settings.region && !regionIds.includes(settings.region)) {
+      void this.connection.window.showWarningMessage(message('settings.unknownRegion', this.service.locale, { region: settings.region, known: regionIds.join(', ') }));
+    }
     this.service.configure({ registry: layers, level: settings.level, region: settings.region });
     for (const doc of this.documents.all()) this.scheduleValidation(doc.uri, 0);
   }

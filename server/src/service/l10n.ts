@@ -70,6 +70,10 @@ export const MESSAGES = {
     'zh-cn': '工作区注册表 {file} 第 {line} 行第 {column} 列有误：{error}。已忽略该文件，继续使用内置注册表。',
     en: 'Workspace registry {file}, line {line}, column {column}: {error}. The file is ignored; the built-in registry is used.',
   },
+  'settings.unknownRegion': {
+    'zh-cn': '设置 workplan.region 中的地区“{region}”不存在（可用：{known}），已改为自动识别。',
+    en: 'Region “{region}” in workplan.region is not defined (known: {known}); detecting the region instead.',
+  },
   'registry.added': { 'zh-cn': '已将“{unit}”加入工作区注册表 {file}', en: 'Added “{unit}” to the workspace registry {file}' },
   'completion.used': { 'zh-cn': '本文档已用', en: 'used in this plan' },
   'level.1': { 'zh-cn': '一级', en: 'level-1' },

@@ -1,3 +1,4 @@
+import { get as levenshtein } from 'fast-levenshtein';
 import type { Agency, RegistryView } from '../registry/registry';
 import { parseClause, type ClauseUnit, type ParsedClause } from '../syntax/clauses';
 import type { Heading, PlanDocument } from '../syntax/model';
@@ -90,7 +91,9 @@ function elidedPrefix(units: ClauseUnit[], index: number, prefixOf: (name: strin
 }
 
 function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined): Problem {
-  const misplaced = elided ? undefined : view.misplacement(unit.text);
+  // A bare core after a prefixed unit was meant elided; anything else misplaced is judged as written.
+  const found = view.misplacement(unit.text);
+  const misplaced = elided && found?.kind === 'level' && found.reason === 'bare-core' ? undefined : found;
   const base = { start: unit.start, end: unit.end };
   if (misplaced?.kind === 'national') {
     const counterpart = misplaced.counterpart;
@@ -109,17 +112,33 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
       fixes: misplaced.expected ? [{ kind: 'replaceUnit', ...base, newText: misplaced.expected, args: { unit: misplaced.expected } }] : [],
     };
   }
-  // Suggestions for an elided name are written elided too.
-  const suggestions = view
-    .suggestions(elided ? elided + unit.text : unit.text)
-    .map((s) => (elided && s.startsWith(elided) ? s.slice(elided.length) : s));
+  const suggestions = suggestFor(view, unit.text, elided);
   return {
     code: 'agency.unknown',
     ...base,
     args: { unit: unit.text, expected: suggestions[0] ?? '', hintKey: suggestions.length > 0 ? 'suggestion' : 'noSuggestion' },
     fixes: suggestions.map((s) => ({ kind: 'replaceUnit' as const, ...base, newText: s, args: { unit: s } })),
-    data: { suggestions, addToRegistry: { name: elided ? elided + unit.text : unit.text, level: view.level, region: view.region?.id } },
+    data: { suggestions, addToRegistry: { name: unit.text, level: view.level, region: view.region?.id } },
   };
+}
+
+/**
+ * The closest registered names to a name as written and, where the prefix
+ * may have been elided, to the name with that prefix (then written elided
+ * again); whichever reading is closer comes first.
+ */
+function suggestFor(view: RegistryView, text: string, elided: string | undefined): string[] {
+  // The unit a region names instead of a replaced core is the answer however far its spelling.
+  const replacement = view.replacementFor(text);
+  const scored = view.suggestions(text).map((name) => ({ name, distance: name === replacement ? 0 : levenshtein(text, name) }));
+  if (elided) {
+    for (const name of view.suggestions(elided + text)) {
+      if (!name.startsWith(elided)) continue;
+      scored.push({ name: name.slice(elided.length), distance: levenshtein(elided + text, name) });
+    }
+  }
+  // A stable sort keeps each list's own order among equal distances, the as-written reading first.
+  return [...new Set(scored.sort((a, b) => a.distance - b.distance).map((s) => s.name))].slice(0, 3);
 }
 
 /** The unit with the separator that joins it to its neighbours, so that removing it leaves a well-formed list. */

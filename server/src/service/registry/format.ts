@@ -67,6 +67,11 @@ export interface RegionPreset {
   /** 厦门市 */
   name: string;
   level: LevelId;
+  /**
+   * Prefixes the region writes its own units with, when not the level's
+   * usual one: ["州"] for an autonomous prefecture, ["旗"] for a banner.
+   */
+  prefixes?: string[];
   /** Words in a document's title or issuer that identify the region: 厦门, 厦打假. */
   detect: string[];
   units: RegionUnit[];

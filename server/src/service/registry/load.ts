@@ -46,7 +46,7 @@ const LAYER = object({
   levels: optional(arrayOf(object({ id: level, name: isString, prefixes: arrayOf(isString) }))),
   cores: optional(arrayOf(object({ core: isString, fullCore: optional(isString), aliases: optional(arrayOf(isString)), national: optional(isString), levels: optional(arrayOf(level)) }))),
   placeholders: optional(arrayOf(isString)),
-  regions: optional(arrayOf(object({ id: isString, name: isString, level, detect: arrayOf(isString), units: arrayOf(unit), replacedCores: optional(stringMap) }))),
+  regions: optional(arrayOf(object({ id: isString, name: isString, level, prefixes: optional(arrayOf(isString)), detect: arrayOf(isString), units: arrayOf(unit), replacedCores: optional(stringMap) }))),
   units: optional(arrayOf(unit)),
 });
 

@@ -125,7 +125,8 @@ export class RegistryView {
     readonly level: LevelId,
     readonly region: RegionPreset | undefined,
   ) {
-    this.prefixes = registry.prefixesOf(level);
+    // Units are composed with the region's own prefix, or the level's usual one (市, not 州).
+    this.prefixes = region?.prefixes ?? registry.prefixesOf(level).slice(0, 1);
     if (level === 'national') {
       for (const a of registry.national) {
         const agency: Agency = { name: a.name, fullName: a.fullName, level, scope: 'national', national: [a.name] };
