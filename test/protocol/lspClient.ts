@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
   createProtocolConnection,
@@ -14,6 +15,8 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ResponseError,
+  ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -23,6 +26,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type RegistrationParams,
+  type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
@@ -37,6 +41,8 @@ export interface ClientOptions {
   /** The `workplan` section answered to configuration requests; can be changed later. */
   settings?: unknown;
   locale?: string;
+  /** A folder on disk opened as the workspace (rootUri and workspaceFolders); none when absent. */
+  workspaceFolder?: string;
 }
 
 interface Waiter {
@@ -59,11 +65,18 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly registrations: RegistrationParams[] = [];
+  /**
+   * Every message the server shows, in arrival order: window/showMessage
+   * notifications and window/showMessageRequest requests (answered with no
+   * choice), `method` telling which.
+   */
+  readonly messages: Array<ShowMessageParams & { method: string }> = [];
   stderr = '';
   settings: unknown;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   exited = false;
   private readonly waiters = new Set<Waiter>();
+  private readonly messageWaiters = new Set<(m: ShowMessageParams & { method: string }) => void>();
   private readonly exitWaiters = new Set<(reason: Error) => void>();
 
   constructor(readonly options: ClientOptions) {
@@ -103,6 +116,16 @@ export class TestClient {
       }
       return undefined;
     });
+    const shown = (method: string, params: ShowMessageParams) => {
+      const m = { ...params, method };
+      this.messages.push(m);
+      for (const w of [...this.messageWaiters]) w(m);
+    };
+    this.connection.onNotification(ShowMessageNotification.type, (params) => shown(ShowMessageNotification.method, params));
+    this.connection.onRequest(ShowMessageRequest.type, (params) => {
+      shown(ShowMessageRequest.method, params);
+      return null;
+    });
     // Log messages are not asserted on; swallow them so they do not count as unhandled.
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onError(() => undefined);
@@ -124,6 +147,8 @@ export class TestClient {
           isPreferredSupport: true,
         },
         foldingRange: {},
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: false } },
       },
     };
   }
@@ -132,10 +157,10 @@ export class TestClient {
     const result = await this.withExitGuard(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: null,
+        rootUri: this.options.workspaceFolder ? pathToFileURL(this.options.workspaceFolder).href : null,
         capabilities: this.capabilities(),
         initializationOptions: { locale: this.options.locale ?? 'zh-cn' },
-        workspaceFolders: null,
+        workspaceFolders: this.options.workspaceFolder ? [{ uri: pathToFileURL(this.options.workspaceFolder).href, name: 'workspace' }] : null,
       }),
     );
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -187,6 +212,25 @@ export class TestClient {
       this.waiters.add(waiter);
       this.exitWaiters.add(fail);
       if (this.exited) fail(new Error(`server already exited; stderr:\n${this.stderr}`));
+    });
+  }
+
+  /** Resolves with the first message shown (already received or to come) that satisfies `predicate`. */
+  waitForMessage(predicate: (m: ShowMessageParams & { method: string }) => boolean, timeoutMs = 5000): Promise<ShowMessageParams & { method: string }> {
+    const seen = this.messages.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolveWait, reject) => {
+      const waiter = (m: ShowMessageParams & { method: string }) => {
+        if (!predicate(m)) return;
+        clearTimeout(timer);
+        this.messageWaiters.delete(waiter);
+        resolveWait(m);
+      };
+      const timer = setTimeout(() => {
+        this.messageWaiters.delete(waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for a shown message; seen: ${JSON.stringify(this.messages)}`));
+      }, timeoutMs);
+      this.messageWaiters.add(waiter);
     });
   }
 

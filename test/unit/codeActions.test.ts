@@ -1,17 +1,28 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import type { CodeAction, Diagnostic, WorkplanLanguageService } from '../../server/src/service';
+import { Registry, type RegistryView } from '../../server/src/service/registry/registry';
+import { addUnitToRegistryText, createLanguageService, parseRegistryFile } from '../../server/src/service';
 import { matchMarker } from '../../server/src/service/syntax/markers';
 import { LineIndex } from '../../server/src/service/text/lineIndex';
 import { allMutations, SEQUENCE_CODES } from './mutations';
 import {
-  applyEdits, editOffsets, freshDoc, joinLines, loadFixture, loadSeed, outline, SEED_NAMES, service, withCursor, type TestDoc,
+  applyEdits, editOffsets, freshDoc, joinLines, loadFixture, loadSeed, outline, REPO_ROOT, SEED_NAMES, service, withCursor, type TestDoc,
 } from './util';
 
 const svc = service('zh-cn');
 const PAGE_MARKER_LINE = /^[ \t\u3000]*(?:[—–－-]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–－-]{1,2}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)[ \t\u3000]*$/;
 const FIXED_BY_FIX_ALL = /^(numbering\.(gap|duplicate|order|convention|punctuation|width)|text\.page-marker|text\.broken-line|clause\.malformed)$/;
 
-type Kind = 'marker' | 'renumber' | 'width' | 'removePageMarker' | 'joinLine' | 'joinAllLines' | 'closeClause';
+type Kind = 'marker' | 'renumber' | 'width' | 'removePageMarker' | 'joinLine' | 'joinAllLines' | 'closeClause'
+  | 'replaceUnit' | 'removeUnit' | 'insertRole' | 'addToRegistry';
+
+const REGISTRY = new Registry(BUILTIN_REGISTRY);
+const AGENCY_OR_CLAUSE = /^(agency|clause)\./;
+/** Codes whose quick fix (when there is one) is a unit replacement: they are offered one only when the message names the expected unit. */
+const UNIT_CODES = new Set(['agency.level', 'agency.national-in-local']);
 
 /** Tells the quick fixes apart by their (Chinese) titles. */
 function kindOf(a: CodeAction): Kind {
@@ -23,6 +34,10 @@ function kindOf(a: CodeAction): Kind {
   if (t === '合并断行') return 'joinLine';
   if (t === '合并全文所有断行') return 'joinAllLines';
   if (/^补上右括号/.test(t)) return 'closeClause';
+  if (/^改为“.+”$/.test(t)) return 'replaceUnit';
+  if (/^删除重复的“.+”$/.test(t)) return 'removeUnit';
+  if (/^补上“负责”$/.test(t)) return 'insertRole';
+  if (/^将“.+”加入工作区注册表$/.test(t)) return 'addToRegistry';
   assert.fail(`unexpected quick fix ${JSON.stringify(t)}`);
 }
 
@@ -58,6 +73,11 @@ function checkQuickFix(doc: TestDoc, before: Diagnostic[], d: Diagnostic, action
   const label = `${kind} for ${d.code} at ${d.range.start.line}: ${d.message}`;
   assert.strictEqual(action.kind, 'quickfix');
   assert.deepStrictEqual(action.diagnostics, [d], label);
+  if (kind === 'addToRegistry') {
+    checkAddToRegistry(doc, d, action, label);
+    return;
+  }
+  assert.strictEqual(action.command, undefined, `${label}: an edit, not a command`);
   assert.deepStrictEqual(Object.keys(action.edit!.changes), [doc.uri], label);
   const edits = action.edit!.changes[doc.uri];
   assert.ok(edits.length > 0, `${label}: has edits`);
@@ -109,6 +129,35 @@ function checkQuickFix(doc: TestDoc, before: Diagnostic[], d: Diagnostic, action
       case 'closeClause':
         assert.strictEqual(o.start, o.end, `${label}: inserts`);
         assert.ok(o.newText === '）' || o.newText === ')');
+        break;
+      case 'replaceUnit': {
+        // Exactly the unit the diagnostic covers, replaced by a registered name.
+        const index = new LineIndex(text);
+        assert.strictEqual(offsets.length, 1, `${label}: one edit`);
+        assert.deepStrictEqual([o.start, o.end], [index.offsetAt(d.range.start), index.offsetAt(d.range.end)], `${label}: replaces exactly the diagnostic's range`);
+        const unit = replaced.replace(/\s+/g, '');
+        assert.ok(d.message.includes(`“${unit}”`), `${label}: the range is the unit the message names (${JSON.stringify(unit)})`);
+        assert.ok(isRegistered(viewOf(doc), o.newText), `${label}: ${o.newText} is a registered unit of this document`);
+        assert.notStrictEqual(o.newText, unit);
+        assert.strictEqual(action.title, `改为“${o.newText}”`);
+        break;
+      }
+      case 'removeUnit': {
+        // The unit and exactly one separator, so that the list stays a list.
+        assert.strictEqual(offsets.length, 1, `${label}: one edit`);
+        assert.strictEqual(o.newText, '', `${label}: removes`);
+        const unit = /^删除重复的“(.+)”$/.exec(action.title)![1];
+        const removed = replaced.replace(/\s+/g, '');
+        assert.ok([`、${unit}`, `${unit}、`, `及${unit}`, `${unit}及`].includes(removed), `${label}: removes ${JSON.stringify(removed)}, expected ${unit} with one separator`);
+        const index = new LineIndex(text);
+        assert.ok(o.start <= index.offsetAt(d.range.start) && index.offsetAt(d.range.end) <= o.end, `${label}: the removal covers the diagnostic's unit`);
+        break;
+      }
+      case 'insertRole':
+        assert.strictEqual(offsets.length, 1, `${label}: one edit`);
+        assert.strictEqual(o.start, o.end, `${label}: inserts`);
+        assert.ok(text[o.start] === '）' || text[o.start] === ')', `${label}: inserts right before the closing bracket, not before ${JSON.stringify(text[o.start])}`);
+        assert.match(o.newText, /^(按(职责|部门)分工)?(分别)?负责$/, `${label}: inserts role words`);
         break;
     }
   }
@@ -166,6 +215,12 @@ function checkQuickFix(doc: TestDoc, before: Diagnostic[], d: Diagnostic, action
       assert.deepStrictEqual(others(afterDs), others(before), `${label}: other problems untouched`);
       break;
     }
+    case 'replaceUnit':
+    case 'removeUnit':
+    case 'insertRole': {
+      checkUnitFix(kind, doc, fixedDoc, before, afterDs, d, offsets[0].newText, label);
+      break;
+    }
     case 'removePageMarker':
     case 'joinLine':
     case 'joinAllLines':
@@ -185,6 +240,75 @@ function checkQuickFix(doc: TestDoc, before: Diagnostic[], d: Diagnostic, action
   }
 }
 
+/** The registry view the service checks this document against. */
+function viewOf(doc: TestDoc): RegistryView {
+  const context = svc.getContext(doc);
+  return REGISTRY.view(context.level, context.region);
+}
+
+/** A unit of this document as written, or as written with its region prefix elided (农业农村局 after 示范区公安局、). */
+function isRegistered(view: RegistryView, name: string): boolean {
+  return !!view.lookup(name) || view.prefixes.some((p) => !!view.lookup(p + name));
+}
+
+/** The “add to the workspace registry” action: a command, not an edit, whose unit then stops being unknown. */
+function checkAddToRegistry(doc: TestDoc, d: Diagnostic, action: CodeAction, label: string): void {
+  assert.strictEqual(d.code, 'agency.unknown', `${label}: offered for unknown units only`);
+  assert.strictEqual(action.edit, undefined, `${label}: no edit`);
+  assert.ok(!action.isPreferred, `${label}: never the preferred fix`);
+  const command = action.command;
+  assert.ok(command, `${label}: carries a command`);
+  assert.strictEqual(command.command, 'workplan.addToRegistry');
+  assert.strictEqual(command.title, action.title);
+  assert.strictEqual(command.arguments?.length, 1, `${label}: one argument`);
+  const arg = command.arguments[0] as { name: string; level: string; region?: string };
+  const defined = Object.keys(arg).filter((k) => (arg as unknown as Record<string, unknown>)[k] !== undefined).sort();
+  assert.ok(defined.every((k) => ['level', 'name', 'region'].includes(k)), `${label}: arguments ${JSON.stringify(arg)}`);
+  const context = svc.getContext(doc);
+  assert.strictEqual(arg.level, context.level, `${label}: the document's level`);
+  assert.strictEqual(arg.region, context.region, `${label}: the document's region`);
+  assert.strictEqual(action.title, `将“${arg.name}”加入工作区注册表`);
+  // The unit as written, with the prefix it inherits when elided.
+  const index = new LineIndex(doc.text);
+  const written = doc.text.slice(index.offsetAt(d.range.start), index.offsetAt(d.range.end)).replace(/\s+/g, '');
+  assert.ok(arg.name === written || viewOf(doc).prefixes.some((p) => arg.name === p + written), `${label}: adds ${arg.name} for ${written}`);
+  // What the server would write makes the diagnostic go away.
+  const parsed = parseRegistryFile(addUnitToRegistryText(undefined, arg));
+  assert.ok('layer' in parsed, `${label}: the registry text parses`);
+  const extended = createLanguageService({ locale: 'zh-cn', registry: [...BUILTIN_REGISTRY, parsed.layer] });
+  const after = extended.computeDiagnostics(freshDoc(doc.text));
+  assert.ok(!after.some((x) => x.code === d.code && key(x) === key(d)), `${label}: ${arg.name} is no longer unknown once added`);
+}
+
+/** A unit fix changes the clause it names and nothing else. */
+function checkUnitFix(kind: Kind, doc: TestDoc, fixedDoc: TestDoc, before: Diagnostic[], after: Diagnostic[], d: Diagnostic, newText: string, label: string): void {
+  const count = (ds: Diagnostic[], code: string) => ds.filter((x) => x.code === code).length;
+  const clauseCount = (x: TestDoc) => svc.parse(x).headings.reduce((n, h) => n + h.clauses.length, 0);
+  // Numbering and text problems are untouched.
+  const numbering = (ds: Diagnostic[]) => ds.filter((x) => x.code.startsWith('numbering.')).map((x) => `${x.code}:${x.message}`);
+  assert.deepStrictEqual(numbering(after), numbering(before), `${label}: numbering untouched`);
+  assert.ok(count(after, 'text.broken-line') <= count(before, 'text.broken-line') && count(after, 'text.page-marker') === count(before, 'text.page-marker'), `${label}: text untouched`);
+  // The diagnostic is gone, and nothing new appears but a repeat of the unit just written.
+  const seen = new Set(before.map((x) => `${x.code}:${x.message}`));
+  const added = after.filter((x) => AGENCY_OR_CLAUSE.test(x.code) && !seen.has(`${x.code}:${x.message}`));
+  assert.ok(added.every((x) => kind === 'replaceUnit' && x.code === 'agency.duplicate' && x.message.includes(`“${newText}”`)), `${label}: the fix introduced ${added.map((x) => x.message).join(' / ')}`);
+  if (kind === 'replaceUnit') {
+    assert.ok(!after.some((x) => x.code === d.code && key(x) === key(d)), `${label}: the diagnostic is gone`);
+    assert.strictEqual(clauseCount(fixedDoc), clauseCount(doc), `${label}: same clauses`);
+  } else if (kind === 'removeUnit') {
+    assert.strictEqual(count(after, d.code), count(before, d.code) - 1, `${label}: exactly one ${d.code} fewer`);
+    assert.strictEqual(clauseCount(fixedDoc), clauseCount(doc), `${label}: same clauses`);
+    // The clause the unit was removed from is still a well-formed list.
+    const at = new LineIndex(doc.text).offsetAt(d.range.start);
+    const clause = svc.parse(fixedDoc).headings.flatMap((h) => h.clauses).filter((c) => c.start <= at).pop()!;
+    assert.ok(!/^[、及]|[、及]$|[、及]{2}|[、及][，,；;]|[，,；;][、及]|[、及](按|负责|牵头|分别|等)/.test(clause.content), `${label}: ${clause.content} is well formed`);
+    assert.ok(clause.closed, label);
+  } else {
+    assert.strictEqual(count(after, d.code), count(before, d.code) - 1, `${label}: exactly one ${d.code} fewer`);
+    assert.strictEqual(clauseCount(fixedDoc), clauseCount(doc) + 1, `${label}: the bracket is now a clause`);
+  }
+}
+
 /** Every quick fix of every given diagnostic, applied one at a time. */
 function checkAllQuickFixes(doc: TestDoc, targets: Diagnostic[], before = svc.computeDiagnostics(doc)): number {
   let applied = 0;
@@ -194,8 +318,30 @@ function checkAllQuickFixes(doc: TestDoc, targets: Diagnostic[], before = svc.co
       assert.deepStrictEqual(actions, [], 'a skipped level needs a human decision');
       continue;
     }
+    if (d.code === 'clause.missing') {
+      assert.deepStrictEqual(actions, [], 'who is responsible is for a human to say');
+      continue;
+    }
+    if (UNIT_CODES.has(d.code)) {
+      // A replacement exactly when the message names the unit expected instead.
+      const expected = /应为(?:本地对应单位)?“(.+?)”/.exec(d.message)?.[1];
+      if (!expected) {
+        assert.deepStrictEqual(actions, [], `${d.code} without an expected unit needs a human decision: ${d.message}`);
+        continue;
+      }
+      assert.deepStrictEqual(actions.map((a) => a.title), [`改为“${expected}”`], `${d.code}: replaces with the expected unit`);
+    }
+    if (d.code === 'agency.unknown') {
+      // One replacement per suggestion, best first, then the command.
+      const suggestions = (d.data as { suggestions?: string[] }).suggestions ?? [];
+      assert.deepStrictEqual(actions.map((a) => a.title), [...suggestions.map((s) => `改为“${s}”`), `将“${(actions[actions.length - 1].command?.arguments?.[0] as { name: string }).name}”加入工作区注册表`], `${d.code}: ${d.message}`);
+      if (suggestions.length > 0) assert.ok(d.message.includes(`“${suggestions[0]}”`), `${d.code}: the message names the first suggestion`);
+      else assert.ok(!/应为|是否/.test(d.message), `${d.code}: no suggestion named when there is none`);
+    }
     assert.ok(actions.length > 0, `${d.code} at ${d.range.start.line} has a quick fix`);
-    assert.strictEqual(actions.filter((a) => a.isPreferred).length, 1, `${d.code}: exactly one preferred fix`);
+    const withEdits = actions.filter((a) => a.edit);
+    assert.strictEqual(actions.filter((a) => a.isPreferred).length, withEdits.length > 0 ? 1 : 0, `${d.code}: exactly one preferred fix (none when only a command is offered)`);
+    if (withEdits.length > 0) assert.ok(withEdits.includes(actions.find((a) => a.isPreferred)!), `${d.code}: the preferred fix edits`);
     if (['numbering.gap', 'numbering.duplicate', 'numbering.convention'].includes(d.code)) {
       const preferred = actions.find((a) => a.isPreferred)!;
       assert.strictEqual(kindOf(preferred), 'renumber', `${d.code}: renumbering is preferred`);
@@ -309,10 +455,50 @@ describe('code actions', function () {
 
     it('fix-all leaves only what needs a human', () => {
       const fixed = checkFixAll(freshDoc(text), 'faulty draft');
-      assert.deepStrictEqual(svc.computeDiagnostics(freshDoc(fixed)).map((d) => d.code), ['numbering.level']);
+      // Fix-all does not touch units: which unit is meant is for a human to decide.
+      const left = svc.computeDiagnostics(freshDoc(fixed));
+      assert.deepStrictEqual(left.filter((d) => !d.code.startsWith('agency.')).map((d) => d.code), ['numbering.level']);
+      // Units are left as they were: the same agency problems, with the same messages.
+      const agencies = (ds: Diagnostic[]) => ds.filter((d) => d.code.startsWith('agency.')).map((d) => `${d.code} ${d.message}`);
+      assert.deepStrictEqual(agencies(left), agencies(svc.computeDiagnostics(freshDoc(text))));
+      assert.ok(agencies(left).some((m) => m.includes('“市民政局”')), 'the draft names a unit the registry does not know');
       assert.ok(fixed.includes('（市公安局负责）'));
       assert.ok(fixed.includes('严厉打击农、林业种子违法行为。'));
       assert.ok(!/— 2 —|- 3 -/.test(fixed));
+    });
+  });
+
+  describe('quick fixes for units and clauses', () => {
+    it('the sample faulty draft (every rule code): every quick fix of every diagnostic does what it says', () => {
+      const doc = freshDoc(fs.readFileSync(path.join(REPO_ROOT, 'samples', 'faulty-draft.wp.txt'), 'utf8'));
+      const ds = svc.computeDiagnostics(doc);
+      const kinds = new Set(ds.flatMap((d) => quickFixes(doc, d)).map(kindOf));
+      for (const k of ['replaceUnit', 'removeUnit', 'addToRegistry', 'closeClause'] as const) assert.ok(kinds.has(k), `the draft offers ${k}`);
+      assert.ok(checkAllQuickFixes(doc, ds) > 20);
+    });
+
+    it('each kind on a small plan: replaceUnit, removeUnit (duplicate, lead as partner), insertRole, addToRegistry', () => {
+      const text = joinLines(
+        '2020年厦门市打击侵犯知识产权和制售假冒伪劣商品工作要点',
+        '',
+        '一、总体要求',
+        '',
+        '（一）加强网络市场监管。（市市场监管局牵头，市委宣传部、市公安局、市商务局、市公安局按职责分工负责）',
+        '（二）严格寄递环节监管。（市邮政管理局、市公按局按职责分工负责）',
+        '（三）加强进出口监管。（公安部、厦门海关按职责分工负责）',
+        '（四）加强重点市场监管。（区市场监管局负责）',
+        '（五）加强农村市场治理。（市农业农村局牵头，市市场监管局、市农业农村局按职责分工负责）',
+        '（六）加强版权保护。（市委宣传部牵头，市文旅局）',
+        '（七）推进信用体系建设。（市发改委、市知识产权服务中心按职责分工负责）',
+        '（八）推进治理。（市商务局负责）',
+      );
+      const doc = freshDoc(text);
+      const ds = svc.computeDiagnostics(doc);
+      // （六）'s bracket without role words is no clause yet: the item also has none.
+      assert.deepStrictEqual(ds.map((d) => d.code), ['agency.duplicate', 'agency.unknown', 'agency.national-in-local', 'agency.level', 'clause.malformed', 'clause.missing', 'clause.malformed', 'agency.unknown']);
+      const kinds = ds.flatMap((d) => quickFixes(doc, d)).map(kindOf);
+      for (const k of ['replaceUnit', 'removeUnit', 'insertRole', 'addToRegistry'] as const) assert.ok(kinds.includes(k), k);
+      assert.ok(checkAllQuickFixes(doc, ds) >= 7);
     });
   });
 

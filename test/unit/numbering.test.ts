@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { DiagnosticSeverity, RULES, type Diagnostic } from '../../server/src/service';
+import { MESSAGES } from '../../server/src/service/l10n';
 import { freshDoc, joinLines, lineOf, service } from './util';
 
 const zh = service('zh-cn');
@@ -298,11 +299,23 @@ describe('numbering checks', () => {
     it('has a rule, a severity and both messages for every code', () => {
       const codes = RULES.map((r) => r.code);
       assert.strictEqual(new Set(codes).size, codes.length);
+      // Agency and clause messages name what is expected in a slot filled per case ({detail}, {hint}, {reason}).
+      const SLOT = /\{(detail|hint|reason)\}/;
       for (const r of RULES) {
         assert.ok(r.severity >= 1 && r.severity <= 4);
         assert.ok(r.message['zh-cn'] && r.message.en);
-        assert.ok(/应(为|删除|合并|在|先有)/.test(r.message['zh-cn']), `${r.code} names the expected value`);
+        if (SLOT.test(r.message['zh-cn'])) {
+          assert.ok(SLOT.test(r.message.en), `${r.code}: both languages fill the slot`);
+          continue;
+        }
+        const expects = /^(numbering|text)\./.test(r.code) ? /应(为|删除|合并|在|先有)/ : /应(注明|只列)/;
+        assert.ok(expects.test(r.message['zh-cn']), `${r.code} names the expected value`);
         assert.ok(/expected/i.test(r.message.en), `${r.code} names the expected value`);
+      }
+      // The slot texts that have an expected value name it.
+      for (const key of ['clause.unclosed', 'clause.noRole', 'clause.leadAsPartner', 'hint.suggestion', 'hint.counterpart', 'hint.noCounterpart', 'hint.expected'] as const) {
+        assert.ok(/应(为|在|改为)|不应/.test(MESSAGES[key]['zh-cn']), `${key} names the expected value`);
+        assert.ok(/expected|did you mean|should/i.test(MESSAGES[key].en), `${key} names the expected value`);
       }
     });
   });

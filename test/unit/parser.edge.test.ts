@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as path from 'path';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { createLanguageService } from '../../server/src/service';
 import { formatChineseNumeral } from '../../server/src/service/text/numerals';
 import {
   applyEdits, codesOf, freshDoc, isInside, joinLines, loadSeed, outline, prng, SEED_NAMES, service, withCursor,
@@ -17,7 +19,12 @@ function exercise(text: string): void {
   for (const d of ds) {
     assert.ok(isInside(text, d.range), `${d.code} range inside the document`);
     const actions = svc.getCodeActions(doc, d.range, { diagnostics: [d] });
-    for (const a of actions) for (const e of a.edit!.changes[doc.uri] ?? []) assert.ok(isInside(text, e.range), 'edit range inside the document');
+    for (const a of actions) {
+      // Either an edit or a command (add to the workspace registry), never neither.
+      assert.ok(!!a.edit !== !!a.command, `${a.title}: an edit or a command`);
+      if (a.command) assert.strictEqual(a.command.command, 'workplan.addToRegistry');
+      for (const e of a.edit?.changes[doc.uri] ?? []) assert.ok(isInside(text, e.range), 'edit range inside the document');
+    }
   }
   const edits = svc.getFixAllEdits(doc);
   for (const e of edits) assert.ok(isInside(text, e.range));
@@ -432,8 +439,13 @@ describe('parser: edge cases', () => {
         '（二）严格寄递环节监管。（市邮政管理局负责）',
       );
       const doc = freshDoc(text);
+      // 市通信管理局 and 市邮政管理局 are Xiamen's units: one name across the break, not 市通信 and 管理局.
       assert.deepStrictEqual(codesOf(svc.computeDiagnostics(doc)), ['text.broken-line']);
       assert.deepStrictEqual(svc.parse(doc).headings[1].clauses.map((c) => c.content), ['市委宣传部、市通信管理局、市公安局按职责分工负责']);
+      // In a Xiamen plan only the broken line is left.
+      const xiamen = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
+      xiamen.configure({ region: 'xiamen' });
+      assert.deepStrictEqual(codesOf(xiamen.computeDiagnostics(freshDoc(text))), ['text.broken-line']);
     });
 
     it('does not report lines that end a sentence, a clause or a title-only heading', () => {

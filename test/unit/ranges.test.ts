@@ -31,8 +31,25 @@ function checkRangeText(text: string, d: Diagnostic): void {
       assert.ok(covered.length >= 1 && covered.length <= 2 && !/\s/.test(covered), JSON.stringify(covered));
       assert.strictEqual(d.range.start.line, d.range.end.line);
       break;
-    case 'clause.malformed':
-      assert.match(covered, /^[（(].*(负责|牵头)$/s, covered);
+    case 'clause.malformed': {
+      // The whole clause (unclosed, or without role words), or the unit named twice.
+      const unit = /“(.+?)”已牵头/.exec(d.message)?.[1];
+      if (unit) assert.strictEqual(covered.replace(/\s+/g, ''), unit);
+      else if (d.message.includes('括号未闭合')) assert.match(covered, /^[（(].*(负责|牵头)$/s, covered);
+      else assert.match(covered, /^[（(][^（）()]*[）)]$/s, covered);
+      break;
+    }
+    case 'clause.missing':
+      // The item's marker and title.
+      assert.match(covered, /^[（(]?[一二三四五六七八九十百0-9０-９]+[）)]?[、，,.．]?\s*\S/, covered);
+      assert.ok(d.message.includes(covered.replace(/\s+/g, '').slice(0, 10)), `${d.message} names ${covered}`);
+      break;
+    case 'agency.unknown':
+    case 'agency.duplicate':
+    case 'agency.national-in-local':
+    case 'agency.level':
+      // Exactly the unit the message names, line breaks inside it aside.
+      assert.ok(d.message.includes(`“${covered.replace(/\s+/g, '')}”`), `${d.code} covers its unit: ${JSON.stringify(covered)} in ${d.message}`);
       break;
     default:
       assert.match(covered, /^[（(]?[一二三四五六七八九十百0-9０-９]+[）)]?[、，,.．]?$/, `${d.code} covers its marker: ${covered}`);
@@ -91,7 +108,9 @@ describe('ranges', () => {
         '（四）加强监管。（市公安局负责）',
       );
       const ds = svc.computeDiagnostics(freshDoc(text));
-      assert.deepStrictEqual(ds.map((d) => d.code), ['text.broken-line', 'clause.malformed']);
+      // （一） has no clause; 𠀀𠀀𠀀公安局 is no registered unit.
+      assert.deepStrictEqual(ds.map((d) => d.code), ['clause.missing', 'text.broken-line', 'clause.malformed', 'agency.unknown']);
+      assert.ok(ds[3].message.includes('“𠀀𠀀𠀀公安局”'));
       for (const d of ds) assert.ok(!LONE_SURROGATE.test(d.message), `lone surrogate in ${JSON.stringify(d.message)}`);
       for (const d of service('en').computeDiagnostics(freshDoc(text))) assert.ok(!LONE_SURROGATE.test(d.message), JSON.stringify(d.message));
     });
