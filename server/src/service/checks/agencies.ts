@@ -35,7 +35,9 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
   const clauses: ParsedClause[] = [];
   const refs: AgencyRef[] = [];
   const problems: Problem[] = [];
-  const prefixOf = (name: string) => view.prefixOf(name);
+  // Placeholders (示范区领导小组有关成员单位) neither give nor repeat a prefix.
+  const prefixOf = (name: string) => (view.isPlaceholder(name) ? undefined : view.prefixOf(name));
+  const unresolved: Array<{ unit: ClauseUnit; elided?: string }> = [];
 
   for (const heading of doc.headings) {
     for (const clause of heading.clauses) {
@@ -50,7 +52,7 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
         const elided = elidedPrefix(parsed.units, i, prefixOf);
         ref.agency = view.lookup(unit.text) ?? (elided ? view.lookup(elided + unit.text) : undefined);
         if (!ref.agency) {
-          problems.push(unitProblem(view, unit, elided));
+          unresolved.push({ unit, elided });
           return;
         }
         const first = seen.get(ref.agency.name);
@@ -71,6 +73,9 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
     }
   }
 
+  // Among equally close suggestions, the units this plan already names come first.
+  const used = new Set(refs.flatMap((r) => (r.agency ? [r.agency.name, r.unit.text] : [])));
+  for (const { unit, elided } of unresolved) problems.push(unitProblem(view, unit, elided, used));
   problems.push(...missingClauses(doc));
   problems.push(...clausesWithoutRole(doc, view));
   return { clauses, refs, problems };
@@ -90,7 +95,7 @@ function elidedPrefix(units: ClauseUnit[], index: number, prefixOf: (name: strin
   return prefix;
 }
 
-function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined): Problem {
+function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined, used: Set<string>): Problem {
   // A bare core after a prefixed unit was meant elided; anything else misplaced is judged as written.
   const found = view.misplacement(unit.text);
   const misplaced = elided && found?.kind === 'level' && found.reason === 'bare-core' ? undefined : found;
@@ -112,7 +117,7 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
       fixes: misplaced.expected ? [{ kind: 'replaceUnit', ...base, newText: misplaced.expected, args: { unit: misplaced.expected } }] : [],
     };
   }
-  const suggestions = suggestFor(view, unit.text, elided);
+  const suggestions = suggestFor(view, unit.text, elided, used);
   return {
     code: 'agency.unknown',
     ...base,
@@ -127,7 +132,7 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
  * may have been elided, to the name with that prefix (then written elided
  * again); whichever reading is closer comes first.
  */
-function suggestFor(view: RegistryView, text: string, elided: string | undefined): string[] {
+function suggestFor(view: RegistryView, text: string, elided: string | undefined, used: Set<string>): string[] {
   // The unit a region names instead of a replaced core is the answer however far its spelling.
   const replacement = view.replacementFor(text);
   const scored = view.suggestions(text).map((name) => ({ name, distance: name === replacement ? 0 : levenshtein(text, name) }));
@@ -138,16 +143,21 @@ function suggestFor(view: RegistryView, text: string, elided: string | undefined
     }
   }
   // A stable sort keeps each list's own order among equal distances, the as-written reading first.
-  return [...new Set(scored.sort((a, b) => a.distance - b.distance).map((s) => s.name))].slice(0, 3);
+  const rank = (name: string) => (used.has(name) || (elided !== undefined && used.has(elided + name)) ? 0 : 1);
+  scored.sort((a, b) => a.distance - b.distance || rank(a.name) - rank(b.name));
+  return [...new Set(scored.map((s) => s.name))].slice(0, 3);
 }
 
-/** The unit with the separator that joins it to its neighbours, so that removing it leaves a well-formed list. */
+/**
+ * The unit with the separator that joins it to its neighbours, so that
+ * removing it leaves a well-formed list. A 等 after it stays, now closing
+ * the list at the unit before.
+ */
 function removalRange(parsed: ParsedClause, unit: ClauseUnit): { start: number; end: number } {
   const { content, offsets } = parsed.clause;
-  const end = unit.etc ? offsets[unit.contentEnd] + 1 : unit.end;
-  if (unit.contentStart > 0 && /[、及]/.test(content[unit.contentStart - 1])) return { start: offsets[unit.contentStart - 1], end };
-  if (/[、及]/.test(content[unit.contentEnd + (unit.etc ? 1 : 0)] ?? '')) return { start: unit.start, end: offsets[unit.contentEnd + (unit.etc ? 1 : 0)] + 1 };
-  return { start: unit.start, end };
+  if (unit.contentStart > 0 && /[、及]/.test(content[unit.contentStart - 1])) return { start: offsets[unit.contentStart - 1], end: unit.end };
+  if (/[、及]/.test(content[unit.contentEnd] ?? '')) return { start: unit.start, end: offsets[unit.contentEnd] + 1 };
+  return { start: unit.start, end: unit.end };
 }
 
 function duplicateProblem(parsed: ParsedClause, unit: ClauseUnit, name: string): Problem {

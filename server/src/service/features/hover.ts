@@ -34,22 +34,22 @@ export function unitHover(doc: PlanDocument, refs: AgencyRef[], view: RegistryVi
   const agency = ref.agency;
   if (!agency) return undefined;
   const lines = [`**${agency.name}**`];
-  if (agency.fullName && agency.fullName !== agency.name) lines.push(`${message('hover.fullName', locale)}：${agency.fullName}`);
+  if (agency.fullName && agency.fullName !== agency.name) lines.push(`${message('hover.fullName', locale)}${agency.fullName}`);
   const scope = agency.scope === 'vertical' || agency.scope === 'upper' ? `（${message(`hover.scope.${agency.scope}` as MessageKey, locale)}）` : '';
   const region = view.region ? `${view.region.name} · ` : '';
-  lines.push(`${message('hover.level', locale)}：${region}${message(`levelId.${agency.level}` as MessageKey, locale)}${scope}`);
+  lines.push(`${message('hover.level', locale)}${region}${message(`levelId.${agency.level}` as MessageKey, locale)}${scope}`);
   if (agency.national.length > 0 && agency.scope !== 'national') {
     const national = agency.national.map((n) => {
       const full = view.registry.nationalAgency(n)?.fullName;
       return full && full !== n ? `${n}（${full}）` : n;
     });
-    lines.push(`${message('hover.national', locale)}：${national.join('、')}`);
+    lines.push(`${message('hover.national', locale)}${national.join('、')}`);
   }
   const same = refs.filter((r) => r.agency?.name === agency.name);
   const items = (lead: boolean) => [...new Set(same.filter((r) => (r.unit.role !== 'partner') === lead).map(itemLabel))];
   const leads = items(true);
   const partners = items(false);
-  if (leads.length > 0) lines.push(`${message('hover.leads', locale)}：${leads.join(' ')}`);
-  if (partners.length > 0) lines.push(`${message('hover.partners', locale)}：${partners.join(' ')}`);
+  if (leads.length > 0) lines.push(`${message('hover.leads', locale)}${leads.join(' ')}`);
+  if (partners.length > 0) lines.push(`${message('hover.partners', locale)}${partners.join(' ')}`);
   return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range };
 }

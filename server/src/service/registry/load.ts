@@ -1,4 +1,4 @@
-import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { message, type Locale } from '../l10n';
 import { LineIndex } from '../text/lineIndex';
 import type { RegistryLayer } from './format';
@@ -26,7 +26,7 @@ const arrayOf = (check: Check): Check => (v, path) => {
 };
 const level: Check = (v, path) => (typeof v === 'string' && LEVELS.has(v) ? undefined : `${path} must be one of ${[...LEVELS].join(', ')}`);
 const object = (fields: Record<string, Check>): Check => (v, path) => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return `${path} must be an object`;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return `${path || 'the registry file'} must be an object`;
   for (const [key, check] of Object.entries(fields)) {
     const problem = check((v as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
     if (problem) return problem;
@@ -70,20 +70,29 @@ export function parseRegistryFile(text: string): RegistryFileResult {
 }
 
 /**
- * The registry file's text with one more workspace unit, keeping the
- * file's own formatting and comments; a new file when there is none yet.
+ * The registry file's text with one more workspace unit, written on a line
+ * of its own after the last unit; nothing else in the file changes (its
+ * formatting and comments stay). A new file when there is none yet.
  */
 export function addUnitToRegistryText(text: string | undefined, unit: { name: string; level?: string; region?: string }): string {
   const entry: Record<string, string> = { name: unit.name };
   if (unit.region) entry.region = unit.region;
   else if (unit.level) entry.level = unit.level;
-  const base = text && text.trim() !== '' ? text : '{\n  "units": []\n}\n';
-  const units = (parse(base) as RegistryLayer | undefined)?.units;
-  const edits = modify(base, ['units', Array.isArray(units) ? units.length : 0], entry, {
-    isArrayInsertion: true,
-    formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
-  });
-  return applyEdits(base, edits);
+  const json = JSON.stringify(entry).replace(/":/g, '": ').replace(/,"/g, ', "');
+  if (!text || text.trim() === '') return `{\n  "units": [\n    ${json}\n  ]\n}\n`;
+  const tree = parseTree(text);
+  const units = tree ? findNodeAtLocation(tree, ['units']) : undefined;
+  if (units?.type === 'array' && units.children && units.children.length > 0) {
+    const last = units.children[units.children.length - 1];
+    const lastEnd = last.offset + last.length;
+    const lineEnd = text.slice(lastEnd).search(/\r?\n/);
+    const at = lineEnd < 0 ? text.length : lastEnd + lineEnd;
+    const indent = /[ \t]*$/.exec(text.slice(0, last.offset))![0];
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    return `${text.slice(0, lastEnd)},${text.slice(lastEnd, at)}${eol}${indent}${json}${text.slice(at)}`;
+  }
+  const edits = modify(text, ['units'], [entry], { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+  return applyEdits(text, edits);
 }
 
 /** The message shown when a workspace registry file cannot be used. */

@@ -174,9 +174,16 @@ export class RegistryView {
     return this.units.get(name);
   }
 
-  /** The level prefix a name is written with (市 in 市公安局), but not the 市 of 市场监管局. */
+  /**
+   * The level prefix a name is written with (市 in 市公安局), but not the 市 of
+   * 市场监管局. A name starting with this document's own prefix counts as
+   * prefixed even when misspelt (示范区丙业农村局), so that the names elided
+   * after it still read with that prefix.
+   */
   prefixOf(name: string): string | undefined {
-    return this.registry.allPrefixes().find((p) => name.startsWith(p.prefix) && (this.coreOf(name.slice(p.prefix.length)) || this.units.has(name)))?.prefix;
+    const known = this.registry.allPrefixes().find((p) => name.startsWith(p.prefix) && (this.coreOf(name.slice(p.prefix.length)) || this.units.has(name)));
+    if (known) return known.prefix;
+    return this.prefixes.find((p) => name.startsWith(p) && name.length > p.length + 1 && !this.coreOf(name));
   }
 
   isPlaceholder(name: string): boolean {
@@ -241,21 +248,29 @@ export class RegistryView {
   /**
    * Registered names closest to `name`, best first: fewest edits, then names
    * that contain every character of `name` in order (a dropped character),
-   * then the shorter length difference. Beyond about one edit in three
+   * then the region's own units, then the shorter length difference. Beyond about one edit in three
    * characters nothing is suggested, so that nonsense gets no suggestion.
    */
   suggestions(name: string, limit = 3): string[] {
     const cached = this.suggestionCache.get(name);
     if (cached) return cached.slice(0, limit);
     const cutoff = Math.max(1, Math.floor(name.length / 3));
-    const scored: Array<{ name: string; distance: number; subsequence: boolean }> = [];
+    const scored: Array<{ name: string; distance: number; subsequence: boolean; own: boolean }> = [];
     const replacement = this.replacementFor(name);
-    for (const agency of this.allUnits()) {
-      const distance = levenshtein(name, agency.name);
+    // Every accepted spelling competes, so that a typo in 区文化和旅游局 is answered in that spelling.
+    for (const spelling of this.units.keys()) {
+      const distance = levenshtein(name, spelling);
       if (distance > cutoff || distance === 0) continue;
-      scored.push({ name: agency.name, distance, subsequence: isSubsequence(name, agency.name) });
+      scored.push({ name: spelling, distance, subsequence: isSubsequence(name, spelling), own: !!this.units.get(spelling)!.region });
     }
-    scored.sort((a, b) => a.distance - b.distance || Number(b.subsequence) - Number(a.subsequence) || Math.abs(a.name.length - name.length) - Math.abs(b.name.length - name.length));
+    scored.sort(
+      (a, b) =>
+        a.distance - b.distance ||
+        Number(b.subsequence) - Number(a.subsequence) ||
+        // The region's own naming before a generic composed name.
+        Number(b.own) - Number(a.own) ||
+        Math.abs(a.name.length - name.length) - Math.abs(b.name.length - name.length),
+    );
     const result = [...new Set([...(replacement ? [replacement] : []), ...scored.map((s) => s.name)])];
     this.suggestionCache.set(name, result);
     return result.slice(0, limit);
