@@ -94,15 +94,17 @@ async function openFile(page, name) {
   await until(page, 'Quick Open to close', () => !document.querySelector('.quick-input-widget:not([style*="display: none"])'));
 }
 
-/** Moves the cursor to a 1-based line and column with Go to Line (line:column). */
-async function goTo(page, line, column) {
-  await page.keyboard.press('Control+G');
-  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
-  await page.keyboard.type(`${line}:${column}`);
+/** Puts the cursor `into` characters after the start of the first match of `text`, using Find. */
+async function cursorInto(page, text, into) {
+  await page.keyboard.press('Control+F');
+  await page.waitForSelector('.find-widget.visible textarea, .find-widget.visible input', { state: 'visible' });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await until(page, `Find to match ${text}`, () => /\d+ of \d+|第 \d+ 项/.test(document.querySelector('.find-widget .matchesCount')?.textContent ?? ''));
   await page.keyboard.press('Enter');
-  await until(page, `cursor at ${line}:${column}`, (pos) =>
-    [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.includes(`Ln ${pos[0]}, Col ${pos[1]}`)),
-  [line, column]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < into; i++) await page.keyboard.press('ArrowRight');
 }
 
 /** Runs a command from the Command Palette, then picks each of `picks` in the quick picks that follow. */
@@ -327,10 +329,7 @@ async function main() {
     step('saved docs/images/outline.png');
 
     // --- hover.png: a unit in a clause, with its registry entry ------------------
-    const xiamen = readFileSync(join(ROOT, 'samples', 'xiamen-city-2020.wp.txt'), 'utf8').split('\n');
-    const soleLine = xiamen.findIndex((l) => l.includes('（市公安局负责）'));
-    const soleCol = xiamen[soleLine].indexOf('（市公安局负责）') + 3;
-    await goTo(page, soleLine + 1, soleCol);
+    await cursorInto(page, '（市公安局负责）', 2);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await until(page, 'the hover on 市公安局 with its national counterpart', () =>
@@ -344,7 +343,7 @@ async function main() {
     await page.keyboard.press('Escape');
 
     // --- completion.png: units offered inside a clause ------------------------------
-    await goTo(page, soleLine + 1, soleCol - 1);
+    await cursorInto(page, '（市公安局负责）', 1);
     await page.keyboard.type('市');
     await page.keyboard.press('Control+Space');
     await until(page, 'completion inside the clause listing registry units', () =>

@@ -101,7 +101,8 @@ describe('language server over stdio: clauses and the registry', function () {
       for (const name of ['市公安局', '厦门海关', '人行厦门中心支行']) assert.ok(labels.includes(name), name);
       assert.ok(!labels.includes('区商投局'));
       const police = items.find((i) => i.label === '市公安局')!;
-      assert.deepEqual(police.textEdit, { range: { start: position, end: position }, newText: '市公安局' });
+      // Another name follows the cursor (…、|市公安局…), so the inserted name brings its own 、.
+      assert.deepEqual(police.textEdit, { range: { start: position, end: position }, newText: '市公安局、' });
       const outside = await client.request<CompletionItem[] | CompletionList>(CompletionRequest.method, { textDocument: { uri }, position: positionOf(XIAMEN, '加强网络市场监管，', '加强网络市场监管，'.length) });
       assert.deepEqual(Array.isArray(outside) ? outside : outside.items, [], 'none outside a clause');
     });

@@ -49,6 +49,15 @@ function checkOrder(items: CompletionItem[], used: Map<string, number>, label: s
 describe('completion', () => {
   const xiamen = loadSeed('xiamen-city-2020');
 
+  it('in front of another name, the inserted name brings its 、 and the clause stays well formed', () => {
+    const { text, items } = complete(xiamen.replace('（市公安局负责）', '（|市公安局负责）'));
+    const item = units(items).find((i) => i.label === '市商务局')!;
+    assert.strictEqual(edit(item).newText, '市商务局、');
+    const accepted = applyEdits(text, [edit(item)]);
+    assert.ok(accepted.includes('（市商务局、市公安局负责）'));
+    assert.deepStrictEqual(svc.computeDiagnostics(freshDoc(accepted)).filter((d) => d.code.startsWith('agency.') || d.code.startsWith('clause.')), []);
+  });
+
   it('after 、 in a clause: the units of the region, those used in this plan first; the edit replaces only what was typed', () => {
     const { text, offset, items } = complete(xiamen.replace('（市公安局负责）', '（市公安局、市商|负责）'));
     const offered = units(items).map((i) => i.label);

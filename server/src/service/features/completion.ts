@@ -35,8 +35,8 @@ function clauseWordStart(text: string, offset: number): number | undefined {
 /**
  * Completion inside a clause: the units of this document's region and
  * level, those already named in this plan first (most used first), and
- * the role words; the typed part of the name is replaced, so the clause's
- * brackets and separators stay as they are.
+ * the role words. The typed part of the name is replaced and a 、 is added
+ * when another name follows, so the clause stays well formed.
  */
 export function clauseCompletions(doc: PlanDocument, refs: AgencyRef[], view: RegistryView, offset: number, locale: Locale): CompletionItem[] {
   const wordStart = clauseWordStart(doc.text, offset);
@@ -45,6 +45,9 @@ export function clauseCompletions(doc: PlanDocument, refs: AgencyRef[], view: Re
   const used = new Map<string, number>();
   for (const r of refs) if (r.agency) used.set(r.agency.name, (used.get(r.agency.name) ?? 0) + 1);
   const units = view.allUnits();
+  // Completing in front of another name (（|市公安局负责）) adds the 、 between them.
+  const next = doc.text[offset] ?? '';
+  const separator = next !== '' && !/[、，,）)及等\s]/.test(next) && !doc.text.startsWith('牵头', offset) && !doc.text.startsWith('负责', offset) && !doc.text.startsWith('按', offset) && !doc.text.startsWith('分别', offset) ? '、' : '';
   const items: CompletionItem[] = units.map((agency) => {
     const count = used.get(agency.name) ?? 0;
     return {
@@ -52,7 +55,7 @@ export function clauseCompletions(doc: PlanDocument, refs: AgencyRef[], view: Re
       kind: CompletionItemKind.Module,
       detail: count > 0 ? `${message('completion.used', locale)} ×${count}` : agency.fullName,
       sortText: `${count > 0 ? 0 : 1}${String(100000 - count).padStart(6, '0')}${agency.name}`,
-      textEdit: { range, newText: agency.name },
+      textEdit: { range, newText: agency.name + separator },
     };
   });
   // Role words follow a complete name: 市公安局牵… completes to 市公安局牵头，
