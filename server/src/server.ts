@@ -260,7 +260,11 @@ class WorkplanServer {
     if (params.command !== ADD_TO_REGISTRY_COMMAND) return;
     const unit = params.arguments?.[0] as { name?: unknown; level?: string; region?: string } | undefined;
     const path = this.registryPath(await this.settingsFor('*'));
-    if (!unit || typeof unit.name !== 'string' || !path) return;
+    if (!unit || typeof unit.name !== 'string') return;
+    if (!path) {
+      void this.connection.window.showWarningMessage(message('registry.noWorkspace', this.service.locale));
+      return;
+    }
     try {
       const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
       mkdirSync(dirname(path), { recursive: true });

@@ -74,6 +74,10 @@ export const MESSAGES = {
     'zh-cn': '设置 workplan.region 中的地区“{region}”不存在（可用：{known}），已改为自动识别。',
     en: 'Region “{region}” in workplan.region is not defined (known: {known}); detecting the region instead.',
   },
+  'registry.noWorkspace': {
+    'zh-cn': '没有打开工作区文件夹，无法写入工作区注册表：请先打开文件夹，或在设置 workplan.registry 中填写绝对路径。',
+    en: 'No workspace folder is open, so there is no workspace registry to write: open a folder, or set an absolute path in workplan.registry.',
+  },
   'registry.added': { 'zh-cn': '已将“{unit}”加入工作区注册表 {file}', en: 'Added “{unit}” to the workspace registry {file}' },
   'completion.used': { 'zh-cn': '本文档已用', en: 'used in this plan' },
   'level.1': { 'zh-cn': '一级', en: 'level-1' },
