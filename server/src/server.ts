@@ -6,6 +6,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type CodeLensParams,
+  type DefinitionParams,
   type CompletionParams,
   type Connection,
   type ExecuteCommandParams,
@@ -19,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readNationalPlans } from './nationalPlans';
 import { BUILTIN_REGISTRY } from './builtinRegistry';
 import {
   ADD_TO_REGISTRY_COMMAND,
@@ -45,9 +48,16 @@ interface Settings {
   registry: string;
   level?: LevelId;
   region?: string;
+  /** A parent plan text every draft is aligned with, instead of choosing by year. */
+  nationalPlan?: string;
 }
 
 const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
+/** Custom requests of the client: the coverage report (Markdown) and a document's context for the status bar. */
+const COVERAGE_REPORT_REQUEST = 'workplan/coverageReport';
+const CONTEXT_REQUEST = 'workplan/context';
+/** Tells the client that contexts may have changed (settings, registry, national plans). */
+const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
 const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {}, registry: DEFAULT_REGISTRY_FILE };
 const LEVEL_IDS = new Set(['national', 'province', 'city', 'district', 'county', 'zone']);
 
@@ -63,6 +73,7 @@ function readSettings(raw: unknown): Settings {
     registry: text(s.registry) ?? DEFAULT_REGISTRY_FILE,
     level: level && LEVEL_IDS.has(level) ? (level as LevelId) : undefined,
     region: text(s.region),
+    nationalPlan: text(s.nationalPlan),
   };
 }
 
@@ -87,6 +98,10 @@ class WorkplanServer {
     connection.onFoldingRanges(this.guard(this.onFoldingRanges, []));
     connection.onCodeAction(this.guard(this.onCodeAction, []));
     connection.onHover(this.guard(this.onHover, null));
+    connection.onCodeLens(this.guard(this.onCodeLens, []));
+    connection.onDefinition(this.guard(this.onDefinition, []));
+    connection.onRequest(COVERAGE_REPORT_REQUEST, this.guard(this.onCoverageReport, null));
+    connection.onRequest(CONTEXT_REQUEST, this.guard(this.onContext, null));
     connection.onCompletion(this.guard(this.onCompletion, []));
     connection.onExecuteCommand(this.onExecuteCommand.bind(this));
     connection.onDidChangeWatchedFiles(() => this.reconfigure());
@@ -111,6 +126,8 @@ class WorkplanServer {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.workplan`] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        definitionProvider: true,
         completionProvider: { triggerCharacters: ['、', '，', '（', '(', ','] },
         executeCommandProvider: { commands: [ADD_TO_REGISTRY_COMMAND] },
       },
@@ -170,7 +187,11 @@ class WorkplanServer {
     if (settings.region && !regionIds.includes(settings.region)) {
       void this.connection.window.showWarningMessage(message('settings.unknownRegion', this.service.locale, { region: settings.region, known: regionIds.join(', ') }));
     }
-    this.service.configure({ registry: layers, level: settings.level, region: settings.region });
+    const userPlan = settings.nationalPlan && !isAbsolute(settings.nationalPlan) && this.workspaceFolder ? join(this.workspaceFolder, settings.nationalPlan) : settings.nationalPlan;
+    const national = readNationalPlans(userPlan);
+    if (national.error) void this.connection.window.showWarningMessage(message('national.unreadable', this.service.locale, { error: national.error }));
+    this.service.configure({ registry: layers, level: settings.level, region: settings.region, nationalPlans: national.sources, national: national.chosen });
+    void this.connection.sendNotification(CONTEXT_CHANGED_NOTIFICATION);
     for (const doc of this.documents.all()) this.scheduleValidation(doc.uri, 0);
   }
 
@@ -248,6 +269,27 @@ class WorkplanServer {
   private onHover(params: HoverParams) {
     const document = this.documents.get(params.textDocument.uri);
     return (document && this.service.getHover(document, params.position)) ?? null;
+  }
+
+  private onCodeLens(params: CodeLensParams) {
+    const document = this.documents.get(params.textDocument.uri);
+    return document ? this.service.getCodeLenses(document) : [];
+  }
+
+  private onDefinition(params: DefinitionParams) {
+    const document = this.documents.get(params.textDocument.uri);
+    return document ? this.service.getDefinition(document, params.position) : [];
+  }
+
+  private onCoverageReport(params: { uri: string }) {
+    const document = this.documents.get(params.uri);
+    return (document && this.service.getCoverageReport(document)) ?? null;
+  }
+
+  /** Level, region and parent plan of a document, for the client's status bar. */
+  private onContext(params: { uri: string }) {
+    const document = this.documents.get(params.uri);
+    return document ? this.service.getContext(document) : null;
   }
 
   private onCompletion(params: CompletionParams) {

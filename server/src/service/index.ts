@@ -9,6 +9,11 @@ import { documentSymbols } from './features/documentSymbols';
 import { toTextEdits } from './features/edits';
 import { foldingRanges } from './features/foldingRanges';
 import { unitHover } from './features/hover';
+import { coverageReport, nationalCodeLenses, nationalDefinition, nationalHover } from './features/national';
+import { checkCoverage } from './checks/coverage';
+import { align, type Alignment } from './national/align';
+import { loadNationalPlan, type NationalPlan, type NationalPlanSource } from './national/plan';
+import { buildTasks } from './national/tasks';
 import { resolveLocale, type Locale } from './l10n';
 import { detectContext, type ContextSettings, type DocumentContext } from './registry/context';
 import type { LevelId, RegistryLayer } from './registry/format';
@@ -17,12 +22,14 @@ import { parsePlan } from './syntax/parser';
 import type { PlanDocument } from './syntax/model';
 import type {
   CodeAction,
+  CodeLens,
   CompletionItem,
   Diagnostic,
   DiagnosticRef,
   DocumentSymbol,
   FoldingRange,
   Hover,
+  Location,
   PlanTextDocument,
   Position,
   Range,
@@ -40,6 +47,9 @@ export { parsePlan } from './syntax/parser';
 export { parseClause, type ParsedClause, type ClauseUnit, type Role } from './syntax/clauses';
 export { resolveLocale, type Locale } from './l10n';
 export { ADD_TO_REGISTRY_COMMAND } from './features/codeActions';
+export { SHOW_NATIONAL_COMMAND, COVERAGE_REPORT_COMMAND } from './features/national';
+export type { NationalPlanSource } from './national/plan';
+export { MATCH_THRESHOLD } from './national/align';
 export { parseRegistryFile, addUnitToRegistryText, registryErrorMessage, type RegistryFileResult } from './registry/load';
 export { message } from './l10n';
 
@@ -48,10 +58,23 @@ export interface LanguageServiceOptions {
   locale?: string;
   /** Registry layers, lowest first: built-in data, then the workspace's file. */
   registry?: RegistryLayer[];
+  /** Parent plans drafts are aligned with (the built-in national plans, a user's own). */
+  nationalPlans?: NationalPlanSource[];
 }
 
 export interface ServiceConfiguration extends ContextSettings {
   registry?: RegistryLayer[];
+  nationalPlans?: NationalPlanSource[];
+  /** Id of the parent plan every draft is aligned with; otherwise chosen by the year in the draft's title. */
+  national?: string;
+}
+
+/** A local task and the national tasks it matches, as the CLI reports them. */
+export interface AlignmentReport {
+  national: { id: string; title: string; year?: number };
+  matches: Array<{ local: { number: string; line: number; title: string }; national: { number: string; title: string }; score: number }>;
+  missing: Array<{ number: string; title: string }>;
+  additions: Array<{ number: string; line: number; title: string }>;
 }
 
 export interface DiagnosticOptions {
@@ -64,8 +87,8 @@ export interface WorkplanLanguageService {
   /** Replaces the registry layers and the level/region settings; later requests use them. */
   configure(configuration: ServiceConfiguration): void;
   parse(document: PlanTextDocument): PlanDocument;
-  /** The level and region the document is checked for, and how that was decided. */
-  getContext(document: PlanTextDocument): DocumentContext & { regionName?: string };
+  /** The level and region the document is checked for, how that was decided, and the parent plan. */
+  getContext(document: PlanTextDocument): DocumentContext & { regionName?: string; national?: { id: string; title: string } };
   computeDiagnostics(document: PlanTextDocument, options?: DiagnosticOptions): Diagnostic[];
   getCodeActions<D extends DiagnosticRef>(document: PlanTextDocument, range: Range, context: CodeActionContext<D>): CodeAction<D>[];
   /** The edits of `source.fixAll.workplan`, as one list. */
@@ -73,6 +96,15 @@ export interface WorkplanLanguageService {
   getHover(document: PlanTextDocument, position: Position): Hover | undefined;
   getCompletions(document: PlanTextDocument, position: Position): CompletionItem[];
   getDocumentSymbols(document: PlanTextDocument): DocumentSymbol[];
+  /** One lens per task (对应全国（五）…) and one with the coverage n/N. */
+  getCodeLenses(document: PlanTextDocument): CodeLens[];
+  /** The national task(s) a local item implements. */
+  getDefinition(document: PlanTextDocument, position: Position): Location[];
+  /** A Markdown table: national task → local item(s), score; missing tasks; local additions. */
+  getCoverageReport(document: PlanTextDocument): string | undefined;
+  getAlignment(document: PlanTextDocument): AlignmentReport | undefined;
+  /** One edit that inserts every missing national task, each where it belongs, with the items renumbered. */
+  getInsertAllMissingEdits(document: PlanTextDocument): TextEdit[];
   getFoldingRanges(document: PlanTextDocument): FoldingRange[];
   /** Drops what the service remembers about a document that was closed. */
   forget(uri: string): void;
@@ -86,6 +118,7 @@ interface Analysis {
   view: RegistryView;
   numbering: LevelNumbering[];
   clauses: ClauseAnalysis;
+  alignment?: Alignment;
   problems: Problem[];
 }
 
@@ -100,6 +133,28 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
   const cache = new Map<string, Analysis>();
   let registry = new Registry(options.registry ?? []);
   let settings: ContextSettings = {};
+  let nationalSources = options.nationalPlans ?? [];
+  let nationalId: string | undefined;
+  const nationalPlans = new Map<string, NationalPlan>();
+
+  function nationalPlan(source: NationalPlanSource): NationalPlan {
+    let plan = nationalPlans.get(source.id);
+    if (!plan) {
+      plan = loadNationalPlan(source, registry);
+      nationalPlans.set(source.id, plan);
+    }
+    return plan;
+  }
+
+  /** The setting's plan; else the one of the draft's year; else the latest. */
+  function choosePlan(doc: PlanDocument): NationalPlan | undefined {
+    if (nationalSources.length === 0) return undefined;
+    const chosen = nationalSources.find((s) => s.id === nationalId);
+    if (chosen) return nationalPlan(chosen);
+    const plans = nationalSources.map(nationalPlan);
+    const year = Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]);
+    return plans.find((p) => p.year === year) ?? [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+  }
 
   function analyze(document: PlanTextDocument): Analysis {
     const text = document.getText();
@@ -110,8 +165,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     const view = registry.view(context.level, context.region);
     const numbering = analyzeNumbering(doc);
     const clauses = checkClauses(doc, view);
-    const problems = [...checkNumbering(doc, numbering), ...checkArtifacts(doc), ...clauses.problems];
-    const analysis = { version: document.version, text, doc, context, view, numbering, clauses, problems };
+    const plan = context.level === 'national' ? undefined : choosePlan(doc);
+    const alignment = plan ? align(plan, buildTasks(doc, view)) : undefined;
+    const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];
+    const problems = [...checkNumbering(doc, numbering), ...checkArtifacts(doc), ...clauses.problems, ...coverage];
+    const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, problems };
     cache.set(document.uri, analysis);
     return analysis;
   }
@@ -120,13 +178,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     locale,
     configure(configuration: ServiceConfiguration) {
       if (configuration.registry) registry = new Registry(configuration.registry);
+      if (configuration.nationalPlans) nationalSources = configuration.nationalPlans;
       settings = { level: configuration.level as LevelId | undefined, region: configuration.region };
+      nationalId = configuration.national;
+      // National plans hold agencies resolved against the registry: rebuild them with it.
+      nationalPlans.clear();
       cache.clear();
     },
     parse: (document: PlanTextDocument) => analyze(document).doc,
     getContext(document: PlanTextDocument) {
-      const { context, view } = analyze(document);
-      return { ...context, regionName: view.region?.name };
+      const { context, view, alignment } = analyze(document);
+      return { ...context, regionName: view.region?.name, national: alignment ? { id: alignment.plan.id, title: alignment.plan.title } : undefined };
     },
     computeDiagnostics(document: PlanTextDocument, diagnosticOptions: DiagnosticOptions = {}) {
       const { doc, problems } = analyze(document);
@@ -141,8 +203,58 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       return toTextEdits(doc, fixAllEdits(doc, numbering));
     },
     getHover(document: PlanTextDocument, position: Position) {
-      const { doc, clauses, view } = analyze(document);
-      return unitHover(doc, clauses.refs, view, doc.lines.offsetAt(position), locale);
+      const { doc, clauses, view, alignment } = analyze(document);
+      const offset = doc.lines.offsetAt(position);
+      return unitHover(doc, clauses.refs, view, offset, locale) ?? (alignment ? nationalHover(doc, alignment, view, offset, locale) : undefined);
+    },
+    getCodeLenses(document: PlanTextDocument) {
+      const { doc, alignment } = analyze(document);
+      return alignment ? nationalCodeLenses(doc, alignment, document.uri, locale) : [];
+    },
+    getDefinition(document: PlanTextDocument, position: Position) {
+      const { doc, alignment } = analyze(document);
+      return alignment ? nationalDefinition(alignment, doc.lines.offsetAt(position)) : [];
+    },
+    getCoverageReport(document: PlanTextDocument) {
+      const { alignment } = analyze(document);
+      return alignment ? coverageReport(alignment, locale) : undefined;
+    },
+    getInsertAllMissingEdits(document: PlanTextDocument) {
+      // Insert one task at a time and align again, so that each lands among the tasks already inserted.
+      const original = document.getText();
+      let text = original;
+      const uri = `${document.uri}#insert-all`;
+      for (let round = 0; round < 200; round++) {
+        const { doc, problems } = analyze({ uri, version: round, getText: () => text });
+        const fix = problems.find((p) => p.code === 'coverage.missing')?.fixes[0];
+        if (!fix) break;
+        const edits = [fix, ...(fix.more ?? [])].sort((a, b) => b.start - a.start);
+        for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+        if (doc.text === text) break;
+      }
+      cache.delete(uri);
+      if (text === original) return [];
+      let start = 0;
+      while (start < original.length && start < text.length && original[start] === text[start]) start++;
+      let end = 0;
+      while (end < original.length - start && end < text.length - start && original[original.length - 1 - end] === text[text.length - 1 - end]) end++;
+      const lines = analyze(document).doc.lines;
+      return [{ range: lines.range(start, original.length - end), newText: text.slice(start, text.length - end) }];
+    },
+    getAlignment(document: PlanTextDocument) {
+      const { doc, alignment } = analyze(document);
+      if (!alignment) return undefined;
+      const line = (h: { start: number }) => doc.lines.positionAt(h.start).line;
+      return {
+        national: { id: alignment.plan.id, title: alignment.plan.title, year: alignment.plan.year },
+        matches: alignment.matches.map((m) => ({
+          local: { number: m.local.number, line: line(m.local.heading), title: m.local.title },
+          national: { number: m.national.number, title: m.national.title },
+          score: Math.round(m.score * 1000) / 1000,
+        })),
+        missing: alignment.missing.map((n) => ({ number: n.number, title: n.title })),
+        additions: alignment.tasks.filter((t) => !alignment.byLocal.has(t.heading)).map((t) => ({ number: t.number, line: line(t.heading), title: t.title })),
+      };
     },
     getCompletions(document: PlanTextDocument, position: Position) {
       const { doc, clauses, view } = analyze(document);

@@ -17,7 +17,7 @@ function rule(code: string, severity: DiagnosticSeverity, zh: string, en: string
   return { code, severity, message: { 'zh-cn': zh, en } };
 }
 
-const { Error, Warning } = DiagnosticSeverity;
+const { Error, Warning, Information } = DiagnosticSeverity;
 
 export const RULES = [
   rule('numbering.gap', Error,
@@ -53,6 +53,9 @@ export const RULES = [
   rule('clause.missing', Warning,
     '“{item}”没有责任分工：应注明牵头或负责单位',
     '“{item}” has no responsibility clause: expected the units that lead or carry it out'),
+  rule('coverage.missing', Information,
+    '全国任务{number}“{title}”在本文档中没有对应事项：可在此处补充为{expected}',
+    'National task {number} “{title}” has no counterpart in this plan: expected it here as {expected}'),
   rule('agency.unknown', Warning,
     '未登记的单位“{unit}”{hint}',
     'Unknown unit “{unit}”{hint}'),

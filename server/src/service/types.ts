@@ -75,6 +75,16 @@ export interface CodeAction<D extends DiagnosticRef = Diagnostic> {
   command?: Command;
 }
 
+export interface Location {
+  uri: string;
+  range: Range;
+}
+
+export interface CodeLens {
+  range: Range;
+  command?: Command;
+}
+
 export interface MarkupContent {
   kind: 'markdown' | 'plaintext';
   value: string;

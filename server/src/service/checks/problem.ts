@@ -3,7 +3,7 @@ import type { RuleCode } from '../rules';
 import type { Level } from '../syntax/markers';
 
 /** The quick fixes a problem can carry; each kind has a localised title. */
-export type FixKind = 'marker' | 'removePageMarker' | 'joinLine' | 'closeClause' | 'replaceUnit' | 'removeUnit' | 'insertRole';
+export type FixKind = 'marker' | 'removePageMarker' | 'joinLine' | 'closeClause' | 'replaceUnit' | 'removeUnit' | 'insertRole' | 'insertTask';
 
 /** One replacement, in document offsets. */
 export interface Fix {
@@ -12,6 +12,8 @@ export interface Fix {
   end: number;
   newText: string;
   args?: MessageArgs;
+  /** Further edits applied with this one (renumbering after an inserted item). */
+  more?: Array<{ start: number; end: number; newText: string }>;
 }
 
 /** A finding of a check, in document offsets; the service turns it into a Diagnostic. */

@@ -30,6 +30,7 @@ const FIX_TITLES: Record<FixKind, MessageKey> = {
   replaceUnit: 'fix.replaceUnit',
   removeUnit: 'fix.removeUnit',
   insertRole: 'fix.insertRole',
+  insertTask: 'fix.insertTask',
 };
 
 /** The server command that writes a unit into the workspace registry file (the service does no IO). */
@@ -77,7 +78,7 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
   const preferRenumber = RENUMBER_PREFERRED.has(String(d.code));
   (data.fixes ?? []).forEach((fix, i) => {
     const title = message(FIX_TITLES[fix.kind], locale, fix.args);
-    actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit], [d], i === 0 && !preferRenumber));
+    actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit, ...(fix.more ?? [])], [d], i === 0 && !preferRenumber));
   });
   if (data.renumber) {
     const n = input.numbering.find((x) => x.level === data.renumber!.level);

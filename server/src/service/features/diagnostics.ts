@@ -11,7 +11,7 @@ export const DIAGNOSTIC_SOURCE = 'workplan';
 export interface DiagnosticData {
   /** The document version the fixes were computed for; they are not offered on any other. */
   version: number;
-  fixes?: Array<{ kind: FixKind; edit: TextEdit; args?: MessageArgs }>;
+  fixes?: Array<{ kind: FixKind; edit: TextEdit; more?: TextEdit[]; args?: MessageArgs }>;
   renumber?: { level: Level; from: number };
   width?: { level: Level };
   /** agency.unknown: the closest registered names, best first. */
@@ -52,7 +52,12 @@ export function toDiagnostics(
     if (severity === undefined) continue;
     const data: DiagnosticData = { version };
     if (p.fixes.length > 0) {
-      data.fixes = p.fixes.map((f) => ({ kind: f.kind, edit: { range: doc.lines.range(f.start, f.end), newText: f.newText }, args: f.args }));
+      data.fixes = p.fixes.map((f) => ({
+        kind: f.kind,
+        edit: { range: doc.lines.range(f.start, f.end), newText: f.newText },
+        more: f.more?.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
+        args: f.args,
+      }));
     }
     if (p.renumber) data.renumber = p.renumber;
     if (p.widthLevel) data.width = { level: p.widthLevel };

@@ -1,0 +1,115 @@
+import type { LevelNumbering } from '../checks/numbering';
+import { renumberEdits } from '../checks/numbering';
+import type { LevelId } from '../registry/format';
+import type { RegistryView } from '../registry/registry';
+import { parseClause } from '../syntax/clauses';
+import { formatMarker } from '../syntax/markers';
+import type { Heading, PlanDocument } from '../syntax/model';
+import type { Alignment } from './align';
+import type { NationalPlan, NationalTask } from './plan';
+
+/**
+ * Where a missing national task goes in a draft, and the draft's own version
+ * of it: units mapped to their local counterparts, 全国 made local, the
+ * draft's marker style, and the items after it renumbered.
+ */
+
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Insertion {
+  task: NationalTask;
+  /** The task the new item goes before, or after when `after` is set. */
+  anchor: Heading;
+  after: boolean;
+  /** The new item's marker and text, without line breaks around it. */
+  marker: string;
+  text: string;
+  edits: OffsetEdit[];
+}
+
+const LOCAL_WHOLE: Partial<Record<LevelId, string>> = { province: '全省', city: '全市', district: '全区', county: '全县', zone: '全区' };
+
+/** The national task's text with its units replaced by this document's counterparts where the registry knows them. */
+export function localizeTask(plan: NationalPlan, task: NationalTask, view: RegistryView): string {
+  const h = task.heading;
+  const { text } = plan.doc;
+  const replacements: OffsetEdit[] = [];
+  for (const clause of h.clauses) {
+    for (const unit of parseClause(clause).units) {
+      const counterpart = view.counterpartOf(unit.text);
+      if (counterpart) replacements.push({ start: unit.start, end: unit.end, newText: counterpart });
+    }
+  }
+  let out = '';
+  let at = h.title.start;
+  for (const r of replacements) {
+    out += text.slice(at, r.start) + r.newText;
+    at = r.end;
+  }
+  out += text.slice(at, h.ownText.end);
+  const whole = LOCAL_WHOLE[view.level];
+  return out.replace(/[ \t\u3000]*(\r\n|\r|\n)[\s\u3000]*/g, '').replace(/全国(?!打击侵权假冒工作领导小组)/g, whole ?? '全国');
+}
+
+function nationalValue(alignment: Alignment, h: Heading): number | undefined {
+  const matches = alignment.byLocal.get(h);
+  return matches && matches.length > 0 ? Math.min(...matches.map((m) => m.national.heading.marker.value)) : undefined;
+}
+
+/** The anchor of a missing task: in the section of its nearest earlier covered neighbour, before the first item aligned to a later task. */
+function placeOf(alignment: Alignment, task: NationalTask): { anchor: Heading; after: boolean } | undefined {
+  const k = task.heading.marker.value;
+  const locals = alignment.tasks.map((t) => t.heading);
+  if (locals.length === 0) return undefined;
+  let previous: Heading | undefined;
+  let previousValue = -Infinity;
+  for (const h of locals) {
+    const v = nationalValue(alignment, h);
+    if (v !== undefined && v < k && v >= previousValue) {
+      previous = h;
+      previousValue = v;
+    }
+  }
+  const sectionOf = (h: Heading) => alignment.tasks.find((t) => t.heading === h)?.section;
+  const inSection = previous ? locals.filter((h) => sectionOf(h) === sectionOf(previous!)) : locals;
+  const anchor = inSection.find((h) => (nationalValue(alignment, h) ?? -Infinity) > k && (!previous || h.start > previous.start));
+  if (anchor) return { anchor, after: false };
+  return { anchor: previous ?? locals[locals.length - 1], after: true };
+}
+
+export function planInsertion(
+  doc: PlanDocument,
+  alignment: Alignment,
+  numbering: LevelNumbering[],
+  view: RegistryView,
+  task: NationalTask,
+): Insertion | undefined {
+  const place = placeOf(alignment, task);
+  if (!place) return undefined;
+  const { anchor, after } = place;
+  const n = numbering.find((x) => x.level === anchor.level);
+  if (!n) return undefined;
+  const index = n.headings.indexOf(anchor);
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  // Paragraphs separated by blank lines (Xiamen) or not (Guandu): follow the draft.
+  const before = index > 0 ? doc.text.slice(n.headings[index - 1].ownText.end, anchor.start) : eol;
+  const separator = /(\r\n|\r|\n)[ \t\u3000]*(\r\n|\r|\n)/.test(before) ? eol + eol : eol;
+  const value = after ? anchor.marker.value + 1 : anchor.marker.value;
+  const marker = formatMarker(anchor.level, value, n.width, n.fullDigits);
+  const text = marker + localizeTask(alignment.plan, task, view);
+  const edits: OffsetEdit[] = after
+    ? [{ start: anchor.end, end: anchor.end, newText: separator + text }]
+    : [{ start: anchor.start, end: anchor.start, newText: text + separator }];
+  const renumberFrom = after ? index + 1 : index;
+  if (renumberFrom < n.headings.length && !(after && n.convention === 'restart' && n.groupStarts.has(renumberFrom))) {
+    const renumber = renumberEdits(n, renumberFrom, value + 1);
+    // The anchor's own new marker joins the insertion, so that no two edits start at one offset.
+    if (!after && renumber[0]?.start === anchor.start) edits[0] = { start: anchor.start, end: renumber[0].end, newText: text + separator + renumber.shift()!.newText };
+    edits.push(...renumber);
+  }
+  return { task, anchor, after, marker, text, edits };
+}

@@ -1,0 +1,53 @@
+import type { Registry } from '../registry/registry';
+import type { PlanDocument } from '../syntax/model';
+import { parsePlan } from '../syntax/parser';
+import { tfidf, type Vector } from './similarity';
+import { buildTasks, type Task } from './tasks';
+
+/** A national (or other parent) plan as the service receives it: its text and where it lives. */
+export interface NationalPlanSource {
+  /** Stable id used by settings and the CLI, e.g. national-2020. */
+  id: string;
+  /** Where the text can be opened (go to definition). */
+  uri: string;
+  text: string;
+}
+
+export interface NationalPlan {
+  id: string;
+  uri: string;
+  /** The plan's title, or its id when it has none. */
+  title: string;
+  year?: number;
+  doc: PlanDocument;
+  tasks: NationalTask[];
+  /** Inverse document frequency of a bigram over the plan's tasks. */
+  idf(gram: string): number;
+}
+
+export interface NationalTask extends Task {
+  /** 2020:（五） */
+  id: string;
+  vector: Vector;
+}
+
+/** Parses a parent plan with the same parser as drafts; its tasks keep their national agency names. */
+export function loadNationalPlan(source: NationalPlanSource, registry: Registry): NationalPlan {
+  const doc = parsePlan(source.text);
+  const title = doc.title?.text ?? source.id;
+  const year = Number(/(\d{4})\s*年/.exec(title)?.[1] ?? /(\d{4})/.exec(source.id)?.[1]) || undefined;
+  const tasks = buildTasks(doc, registry.view('national'));
+  const df = new Map<string, number>();
+  for (const t of tasks) for (const g of new Set(t.textGrams)) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = Math.max(1, tasks.length);
+  const idf = (g: string) => Math.log(1 + n / (1 + (df.get(g) ?? 0)));
+  return {
+    id: source.id,
+    uri: source.uri,
+    title,
+    year,
+    doc,
+    tasks: tasks.map((t) => ({ ...t, id: `${source.id}:${t.number}`, vector: tfidf(t.textGrams, idf) })),
+    idf,
+  };
+}

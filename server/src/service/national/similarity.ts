@@ -1,0 +1,66 @@
+/**
+ * Text similarity for aligning local items with national tasks: character
+ * bigrams (Chinese has no spaces; two characters carry most of a word),
+ * compared as sets for titles and as TF-IDF vectors for whole texts.
+ */
+
+const NOISE = /[\s\d０-９，。、；：？！“”‘’（）《》〔〕【】()\[\],.;:!?"'—\-…·]/g;
+
+export function bigrams(text: string): string[] {
+  const clean = text.replace(NOISE, '');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < clean.length; i++) out.push(clean.slice(i, i + 2));
+  return out;
+}
+
+/** Dice coefficient of two bigram sets: 2|A∩B| / (|A|+|B|). */
+export function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export function jaccard<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+export type Vector = Map<string, number>;
+
+/** A unit-length TF-IDF vector of a text's bigrams. */
+export function tfidf(grams: string[], idf: (gram: string) => number): Vector {
+  const v: Vector = new Map();
+  for (const g of grams) v.set(g, (v.get(g) ?? 0) + 1);
+  let norm = 0;
+  for (const [g, tf] of v) {
+    const w = tf * idf(g);
+    v.set(g, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [g, w] of v) v.set(g, w / norm);
+  return v;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [g, w] of small) {
+    const other = large.get(g);
+    if (other !== undefined) sum += w * other;
+  }
+  return sum;
+}
+
+/** Campaign names in quotes, without their year: “剑网2020” → 剑网, “铁拳” → 铁拳. */
+export function campaigns(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[“"]([^”"]{1,12})[”"]/g)) {
+    const name = m[1].replace(/[\s\d０-９]+/g, '');
+    if (name.length >= 2) out.add(name);
+  }
+  return out;
+}
