@@ -1,16 +1,19 @@
 // The VS Code side of the extension: a thin client that starts the language
 // server (dist/server.js) when the first work-plan document is open, and
 // switches plain-text files whose title names a work plan to the `workplan`
-// language. All language logic lives in the server.
+// language. All language logic lives in the server; national plan commands
+// and the status bar item are in ./national.
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { errorText, t } from './messages';
+import { CONTEXT_CHANGED_NOTIFICATION, LANGUAGE_ID, PlanStatus, registerNationalCommands, type ClientProvider } from './national';
 import { DETECTION_MAX_CHARS, DETECTION_MAX_LINES, detectPlanTitle, isDetectableFileName } from './planDetection';
 
-const LANGUAGE_ID = 'workplan';
 const CONFIG_SECTION = 'workplan';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
+let status: PlanStatus | undefined;
 
 /**
  * Documents already switched to `workplan` by detection (or the command).
@@ -28,9 +31,28 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   };
 
+  // The client, started first if it is not running yet; undefined when it cannot start.
+  const getClient: ClientProvider = async () => {
+    await ensureClientStarted(context);
+    return client;
+  };
+  // The status bar only waits for a start under way: it never (re)starts the client by itself.
+  const planStatus = new PlanStatus(async () => {
+    await starting;
+    return client;
+  });
+  status = planStatus;
+
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument(onDocument),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      onDocument(doc);
+      planStatus.schedule();
+    }),
+    vscode.workspace.onDidSaveTextDocument(() => planStatus.schedule()),
+    vscode.window.onDidChangeActiveTextEditor(() => planStatus.schedule()),
     vscode.commands.registerCommand('workplan.treatAsPlan', treatActiveEditorAsPlan),
+    ...registerNationalCommands(getClient),
+    planStatus,
     // deactivate() also stops the client; this covers disposal on extension reload.
     { dispose: () => void stopClient() },
   );
@@ -38,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
   for (const doc of vscode.workspace.textDocuments) {
     onDocument(doc);
   }
+  planStatus.schedule();
 }
 
 export function deactivate(): Thenable<void> | undefined {
@@ -48,10 +71,7 @@ export function deactivate(): Thenable<void> | undefined {
 function ensureClientStarted(context: vscode.ExtensionContext): Promise<void> {
   starting ??= startClient(context).catch((err: unknown) => {
     starting = undefined;
-    const message = err instanceof Error ? err.message : String(err);
-    void vscode.window.showErrorMessage(
-      msg(`工作要点语言服务器启动失败：${message}`, `Work Plan language server failed to start: ${message}`),
-    );
+    void vscode.window.showErrorMessage(t('start.failed', { error: errorText(err) }));
   });
   return starting;
 }
@@ -85,6 +105,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
 
   // The id 'workplan' makes the client honour the `workplan.trace.server` setting.
   const c = new LanguageClient(LANGUAGE_ID, '工作要点 Work Plan', serverOptions, clientOptions);
+  // Settings, the registry or the national plans changed: the status bar asks again.
+  c.onNotification(CONTEXT_CHANGED_NOTIFICATION, () => status?.schedule());
   client = c;
   try {
     await c.start();
@@ -130,7 +152,7 @@ async function detect(doc: vscode.TextDocument): Promise<void> {
 async function treatActiveEditorAsPlan(): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc) {
-    void vscode.window.showInformationMessage(msg('没有打开的编辑器。', 'No active editor.'));
+    void vscode.window.showInformationMessage(t('editor.none'));
     return;
   }
   if (doc.languageId === LANGUAGE_ID) {
@@ -138,9 +160,4 @@ async function treatActiveEditorAsPlan(): Promise<void> {
   }
   switched.add(doc.uri.toString());
   await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-}
-
-/** Picks the Chinese or English text by the editor's display language. */
-function msg(zh: string, en: string): string {
-  return vscode.env.language.toLowerCase().startsWith('zh') ? zh : en;
 }

@@ -55,6 +55,8 @@ interface Settings {
 const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
 /** Custom requests of the client: the coverage report (Markdown) and a document's context for the status bar. */
 const COVERAGE_REPORT_REQUEST = 'workplan/coverageReport';
+/** Inserts every missing national task into the document whose uri is the argument. */
+const INSERT_ALL_MISSING_COMMAND = 'workplan.insertAllMissing';
 const CONTEXT_REQUEST = 'workplan/context';
 /** Tells the client that contexts may have changed (settings, registry, national plans). */
 const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
@@ -129,7 +131,7 @@ class WorkplanServer {
         codeLensProvider: { resolveProvider: false },
         definitionProvider: true,
         completionProvider: { triggerCharacters: ['、', '，', '（', '(', ','] },
-        executeCommandProvider: { commands: [ADD_TO_REGISTRY_COMMAND] },
+        executeCommandProvider: { commands: [ADD_TO_REGISTRY_COMMAND, INSERT_ALL_MISSING_COMMAND] },
       },
       serverInfo: { name: 'workplan-language-server' },
     };
@@ -297,9 +299,25 @@ class WorkplanServer {
     return document ? this.service.getCompletions(document, params.position) : [];
   }
 
-  /** Writes a unit into the workspace registry file (creating it), then checks again with it. */
   private async onExecuteCommand(params: ExecuteCommandParams): Promise<void> {
-    if (params.command !== ADD_TO_REGISTRY_COMMAND) return;
+    if (params.command === INSERT_ALL_MISSING_COMMAND) return this.insertAllMissing(params.arguments?.[0]);
+    if (params.command === ADD_TO_REGISTRY_COMMAND) return this.addToRegistry(params);
+  }
+
+  /** Inserts every missing national task into a document, as one edit the user can undo. */
+  private async insertAllMissing(uri: unknown): Promise<void> {
+    const document = typeof uri === 'string' ? this.documents.get(uri) : undefined;
+    if (!document) return;
+    const edits = this.service.getInsertAllMissingEdits(document);
+    if (edits.length === 0) {
+      void this.connection.window.showInformationMessage(message('national.nothingMissing', this.service.locale));
+      return;
+    }
+    await this.connection.workspace.applyEdit({ label: message('national.insertAll', this.service.locale), edit: { changes: { [document.uri]: edits } } });
+  }
+
+  /** Writes a unit into the workspace registry file (creating it), then checks again with it. */
+  private async addToRegistry(params: ExecuteCommandParams): Promise<void> {
     const unit = params.arguments?.[0] as { name?: unknown; level?: string; region?: string } | undefined;
     const path = this.registryPath(await this.settingsFor('*'));
     if (!unit || typeof unit.name !== 'string') return;

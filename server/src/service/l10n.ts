@@ -90,6 +90,8 @@ export const MESSAGES = {
   'national.coverage': { 'zh-cn': '全国任务覆盖 {covered}/{total} · {plan}', en: 'National tasks covered {covered}/{total} · {plan}' },
   'national.reportTitle': { 'zh-cn': '全国任务对照表：{plan}', en: 'Coverage of {plan}' },
   'national.unreadable': { 'zh-cn': '无法读取设置 workplan.nationalPlan 指定的上级工作要点：{error}。改用内置全国工作要点。', en: 'Cannot read the parent plan set in workplan.nationalPlan: {error}. Using the built-in national plans.' },
+  'national.nothingMissing': { 'zh-cn': '本文档已覆盖全部全国任务，无需补充。', en: 'Every national task already has a counterpart in this plan.' },
+  'national.insertAll': { 'zh-cn': '补充全部缺失的全国任务', en: 'Insert all missing national tasks' },
   'completion.used': { 'zh-cn': '本文档已用', en: 'used in this plan' },
   'level.1': { 'zh-cn': '一级', en: 'level-1' },
   'level.2': { 'zh-cn': '二级', en: 'level-2' },
