@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { errorText, t, type MessageKey } from './messages';
-import { DETECTION_MAX_CHARS, DETECTION_MAX_LINES, detectPlanTitle } from './planDetection';
 
 export const LANGUAGE_ID = 'workplan';
 
@@ -42,7 +41,7 @@ interface PlanContext {
   region?: string;
   regionName?: string;
   source: string;
-  national?: { id: string; title: string };
+  national?: { id: string; title: string; source: 'setting' | 'year' | 'latest' };
 }
 
 /**
@@ -204,25 +203,12 @@ function shortTitle(title: string): string {
   return chars.length <= 12 ? chars.join('') : `${chars.slice(0, 7).join('')}…${chars.slice(-2).join('')}`;
 }
 
-function yearOf(text: string | undefined): string | undefined {
-  return /(\d{4})\s*年/.exec((text ?? '').replace(/\s+/g, ''))?.[1];
-}
-
-/**
- * How the server chose the parent plan, as far as the client can tell: the
- * setting when the plan is the one it names, else the draft's year when the
- * plan has it, else the latest built-in plan.
- */
-function chosenBy(doc: vscode.TextDocument, national: { id: string; title: string }): MessageKey {
-  const setting = vscode.workspace.getConfiguration('workplan', doc).get<string>('nationalPlan', '').trim();
-  if (setting && national.id === basename(setting).replace(/\.[^.]*$/, '')) {
-    return 'status.chosenBySetting';
-  }
-  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, DETECTION_MAX_LINES), 0)).slice(0, DETECTION_MAX_CHARS);
-  const year = yearOf(detectPlanTitle(head)?.title);
-  const planYear = yearOf(national.title) ?? /(\d{4})/.exec(national.id)?.[1];
-  return year && year === planYear ? 'status.chosenByYear' : 'status.chosenLatest';
-}
+/** How the server chose the parent plan: the setting, the draft's year, or the latest built-in plan. */
+const CHOSEN_BY: Record<string, MessageKey> = {
+  setting: 'status.chosenBySetting',
+  year: 'status.chosenByYear',
+  latest: 'status.chosenLatest',
+};
 
 /** Text from the document or the settings, shown literally in Markdown. */
 function escape(text: string): string {
@@ -292,7 +278,7 @@ export class PlanStatus implements vscode.Disposable {
     const sourceKey = SOURCE_KEYS[context.source];
     const region = context.regionName ? `${context.regionName}${context.region ? `（${context.region}）` : ''}` : t('status.regionNone');
     const parent = context.national
-      ? `${context.national.title}（${context.national.id}；${t(chosenBy(doc, context.national))}）`
+      ? `${context.national.title}（${context.national.id}；${t(CHOSEN_BY[context.national.source])}）`
       : t(context.level === 'national' ? 'status.parentNone' : 'status.parentNoneLocal');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${t('status.tooltipTitle')}**\n\n`);

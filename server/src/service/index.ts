@@ -88,7 +88,7 @@ export interface WorkplanLanguageService {
   configure(configuration: ServiceConfiguration): void;
   parse(document: PlanTextDocument): PlanDocument;
   /** The level and region the document is checked for, how that was decided, and the parent plan. */
-  getContext(document: PlanTextDocument): DocumentContext & { regionName?: string; national?: { id: string; title: string } };
+  getContext(document: PlanTextDocument): DocumentContext & { regionName?: string; national?: { id: string; title: string; source: 'setting' | 'year' | 'latest' } };
   computeDiagnostics(document: PlanTextDocument, options?: DiagnosticOptions): Diagnostic[];
   getCodeActions<D extends DiagnosticRef>(document: PlanTextDocument, range: Range, context: CodeActionContext<D>): CodeAction<D>[];
   /** The edits of `source.fixAll.workplan`, as one list. */
@@ -119,6 +119,8 @@ interface Analysis {
   numbering: LevelNumbering[];
   clauses: ClauseAnalysis;
   alignment?: Alignment;
+  /** How the parent plan was chosen. */
+  nationalSource?: 'setting' | 'year' | 'latest';
   problems: Problem[];
 }
 
@@ -147,13 +149,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
   }
 
   /** The setting's plan; else the one of the draft's year; else the latest. */
-  function choosePlan(doc: PlanDocument): NationalPlan | undefined {
+  function choosePlan(doc: PlanDocument): { plan: NationalPlan; source: 'setting' | 'year' | 'latest' } | undefined {
     if (nationalSources.length === 0) return undefined;
     const chosen = nationalSources.find((s) => s.id === nationalId);
-    if (chosen) return nationalPlan(chosen);
+    if (chosen) return { plan: nationalPlan(chosen), source: 'setting' };
     const plans = nationalSources.map(nationalPlan);
     const year = Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]);
-    return plans.find((p) => p.year === year) ?? [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+    const ofYear = plans.find((p) => p.year === year);
+    if (ofYear) return { plan: ofYear, source: 'year' };
+    return { plan: [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0], source: 'latest' };
   }
 
   function analyze(document: PlanTextDocument): Analysis {
@@ -165,11 +169,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     const view = registry.view(context.level, context.region);
     const numbering = analyzeNumbering(doc);
     const clauses = checkClauses(doc, view);
-    const plan = context.level === 'national' ? undefined : choosePlan(doc);
-    const alignment = plan ? align(plan, buildTasks(doc, view)) : undefined;
+    const choice = context.level === 'national' ? undefined : choosePlan(doc);
+    const alignment = choice ? align(choice.plan, buildTasks(doc, view)) : undefined;
     const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];
     const problems = [...checkNumbering(doc, numbering), ...checkArtifacts(doc), ...clauses.problems, ...coverage];
-    const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, problems };
+    const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, nationalSource: choice?.source, problems };
     cache.set(document.uri, analysis);
     return analysis;
   }
@@ -187,8 +191,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     },
     parse: (document: PlanTextDocument) => analyze(document).doc,
     getContext(document: PlanTextDocument) {
-      const { context, view, alignment } = analyze(document);
-      return { ...context, regionName: view.region?.name, national: alignment ? { id: alignment.plan.id, title: alignment.plan.title } : undefined };
+      const { context, view, alignment, nationalSource } = analyze(document);
+      const national = alignment && nationalSource ? { id: alignment.plan.id, title: alignment.plan.title, source: nationalSource } : undefined;
+      return { ...context, regionName: view.region?.name, national };
     },
     computeDiagnostics(document: PlanTextDocument, diagnosticOptions: DiagnosticOptions = {}) {
       const { doc, problems } = analyze(document);
