@@ -6,7 +6,13 @@
  * and 5 MB (Xiamen city plans whose clauses use Xiamen's units, with a few
  * mistyped, made-up, repeated and national ones); then the editor features
  * on the 1 MB plan (code actions, outline, folding, hover on a unit,
- * completion inside a clause) and the budgets with PASS/FAIL.
+ * completion inside a clause), the alignment with the national plan (all 35
+ * tasks of national-2020 against every task of each plan, then the coverage
+ * check that places the missing ones) and the budgets with PASS/FAIL.
+ *
+ * The service is created as the server and the CLI create it: the built-in
+ * registry and the built-in national plans (readNationalPlans), so "parse +
+ * all checks" includes the alignment and coverage.missing.
  *
  * `npm run bench` (build + tsc + `node --expose-gc out/scripts/bench.js`).
  * It reports; it does not assert: the exit status is 0 whether or not a
@@ -21,8 +27,14 @@ import { cpus, platform, arch } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
+import { readNationalPlans } from '../server/src/nationalPlans';
 import { createLanguageService, parsePlan, type Diagnostic, type Hover, type PlanTextDocument, type Position } from '../server/src/service';
 import { checkClauses, type ClauseAnalysis } from '../server/src/service/checks/agencies';
+import { checkCoverage } from '../server/src/service/checks/coverage';
+import { analyzeNumbering } from '../server/src/service/checks/numbering';
+import { align, type Alignment } from '../server/src/service/national/align';
+import { loadNationalPlan } from '../server/src/service/national/plan';
+import { buildTasks } from '../server/src/service/national/tasks';
 import { detectContext } from '../server/src/service/registry/context';
 import { Registry } from '../server/src/service/registry/registry';
 import { LineIndex } from '../server/src/service/text/lineIndex';
@@ -78,10 +90,13 @@ function measure(reps: number, warmup: number, fn: (i: number) => void, after?: 
   return stats(samples);
 }
 
-/** As the server and the CLI create it: the built-in registry, no workspace file, level and region detected. */
-const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
+/** As the server and the CLI create it: the built-in registry and national plans, no workspace file, level and region detected. */
+const NATIONAL_PLANS = readNationalPlans(undefined).sources;
+const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: NATIONAL_PLANS });
 /** The same layers for timing the clause analysis on its own (views and suggestions are cached per registry, as in the service). */
 const registry = new Registry(BUILTIN_REGISTRY);
+/** The parent plan every case is aligned with, loaded once as the service caches it. */
+const NATIONAL_2020 = NATIONAL_PLANS.find((p) => p.id === 'national-2020');
 let uriCounter = 0;
 
 function freshDocument(name: string, text: string): PlanTextDocument {
@@ -139,6 +154,8 @@ interface Result {
   clauseCount: number;
   units: number;
   unresolved: number;
+  /** buildTasks + align against the 35 national tasks, on the parsed plan (none for the national plan itself). */
+  alignment?: { align: Stats; coverage: Stats; tasks: number; matched: number; missing: number; additions: number };
 }
 
 const isClauseCode = (code: unknown) => /^(clause|agency)\./.test(String(code));
@@ -148,6 +165,8 @@ function main(): void {
   console.log(`node ${process.version}, ${platform()}-${arch()}, ${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}${gc ? ', GC before each case' : ' (run with --expose-gc for steadier numbers)'}`);
 
   const results: Result[] = [];
+  if (!NATIONAL_2020) throw new Error('bench: national-2020 not found by readNationalPlans');
+  const nationalPlan = loadNationalPlan(NATIONAL_2020, registry);
   for (const c of cases()) {
     let diagnostics: Diagnostic[] = [];
     const docs: PlanTextDocument[] = [];
@@ -173,7 +192,29 @@ function main(): void {
       analysis = checkClauses(parsed, registry.view(ctx.level, ctx.region));
       context = `${ctx.level}${ctx.region ? `/${ctx.region}` : ''}`;
     });
+    // The alignment alone, on the parsed plan, as analyze() runs it: the plan's tasks against the 35 national
+    // tasks, then coverage.missing with the insertion (and renumbering) planned for each missing task.
+    const ctx = detectContext(parsed, registry);
+    let alignment: Result['alignment'];
+    if (ctx.level !== 'national' && nationalPlan) {
+      const view = registry.view(ctx.level, ctx.region);
+      let a: Alignment | undefined;
+      const alignStats = measure(c.reps, c.warmup, () => {
+        a = align(nationalPlan, buildTasks(parsed, view));
+      });
+      const numbering = analyzeNumbering(parsed);
+      const coverage = measure(c.reps, c.warmup, () => checkCoverage(parsed, a!, numbering, view));
+      alignment = {
+        align: alignStats,
+        coverage,
+        tasks: a!.tasks.length,
+        matched: a!.byLocal.size,
+        missing: a!.missing.length,
+        additions: a!.tasks.length - a!.byLocal.size,
+      };
+    }
     results.push({
+      alignment,
       c,
       full,
       parse,
@@ -221,6 +262,30 @@ function main(): void {
     [24, 16, 7, 6, 10, 10, 10, 8, 6],
   );
 
+  const aligned = results.filter((r) => r.alignment);
+  table(
+    `national alignment alone (${nationalPlan.tasks.length} tasks of ${nationalPlan.id}; buildTasks + align, then checkCoverage placing each missing task; share = of parse + all checks)`,
+    ['name', 'tasks', 'matched', 'missing', 'additions', 'align ms', 'p95 ms', 'coverage ms', 'p95 ms', 'µs/KB', 'share'],
+    aligned.map((r) => {
+      const a = r.alignment!;
+      return [
+        r.c.name,
+        String(a.tasks),
+        String(a.matched),
+        String(a.missing),
+        String(a.additions),
+        fmt(a.align.median),
+        fmt(a.align.p95),
+        fmt(a.coverage.median),
+        fmt(a.coverage.p95),
+        usPerKb(a.align.median + a.coverage.median, r).toFixed(1),
+        `${((100 * (a.align.median + a.coverage.median)) / r.full.median).toFixed(0)} %`,
+      ];
+    }),
+    [24, 6, 7, 7, 9, 9, 8, 11, 8, 8, 6],
+  );
+  console.log(`  ${nationalPlan.id} loaded once per registry (parse + TF-IDF of its ${nationalPlan.tasks.length} tasks): ${fmt(measure(20, 3, () => loadNationalPlan(NATIONAL_2020!, registry)).median)} ms`);
+
   // Editor features on the 1 MB plan, on an analysed version (as in the server, where diagnostics came first).
   const mb = results.find((r) => r.c.name === 'synthetic-1MB')!;
   const doc = freshDocument('features', mb.c.text);
@@ -243,6 +308,13 @@ function main(): void {
   let hoverLines = 0;
   let typed = 0;
   let opened = 0;
+  let itemHover = 0;
+  let lensCount = 0;
+  // An item half-way through whose national task is known: the first matched one after the middle.
+  const report = service.getAlignment(doc);
+  const middleLine = lines.positionAt(middle).line;
+  const item = report?.matches.find((m) => m.local.line >= middleLine) ?? report?.matches[0];
+  const itemAt: Position = { line: item?.local.line ?? 0, character: 1 };
   const features: Array<[string, Stats, string]> = [
     ['codeAction at a numbering.gap', feature(() => (gapActions = service.getCodeActions(doc, gap.range, { diagnostics: [gap] }).length)), ''],
     ['codeAction at an agency.unknown', feature(() => (unknownActions = service.getCodeActions(doc, unknown.range, { diagnostics: [unknown] }).length)), ''],
@@ -253,6 +325,10 @@ function main(): void {
     ['hover on a unit in a clause (市公安局)', feature(() => (hoverLines = hoverText(service.getHover(doc, hoverAt)).split('\n\n').length)), ''],
     ['completion inside a clause, after （市公', feature(() => (typed = service.getCompletions(doc, typingAt).length)), ''],
     ['completion right after （', feature(() => (opened = service.getCompletions(doc, openedAt).length)), ''],
+    ['hover on an item (its national task)', feature(() => (itemHover = hoverText(service.getHover(doc, itemAt)).length)), ''],
+    ['codeLens (coverage + one per task)', feature(() => (lensCount = service.getCodeLenses(doc).length)), ''],
+    ['definition on an item', feature(() => service.getDefinition(doc, itemAt)), ''],
+    ['coverage report (Markdown)', feature(() => service.getCoverageReport(doc)), ''],
   ];
   features[0][2] = `${gapActions} actions`;
   features[1][2] = `${unknownActions} actions (${(unknown.data as { suggestions?: string[] })?.suggestions?.length ?? 0} suggestions + add to registry)`;
@@ -260,6 +336,8 @@ function main(): void {
   features[6][2] = `${hoverLines} lines: names, level, counterpart, items it leads/partners`;
   features[7][2] = `${typed} items`;
   features[8][2] = `${opened} items`;
+  features[9][2] = item ? `${item.local.number} → ${item.national.number}${item.national.title} (${itemHover} chars)` : 'no aligned item';
+  features[10][2] = `${lensCount} lenses`;
   table(
     `editor features on synthetic-1MB (${(mb.c.bytes / KB).toFixed(0)} KB, analysis cached for the version)`,
     ['request', 'median ms', 'p95 ms', 'note'],
@@ -287,6 +365,16 @@ function main(): void {
     [44, 10, 10, 0],
   );
 
+  // Inserting every missing national task is a command, not typing: it aligns again after each insertion.
+  const insertRows = results
+    .filter((r) => r.c.seed && (r.alignment?.missing ?? 0) > 0)
+    .map((r) => {
+      let edits = 0;
+      const s = measure(5, 1, () => (edits = service.getInsertAllMissingEdits(freshDocument(`insert-all-${r.c.name}`, r.c.text)).length));
+      return [`insert all missing: ${r.c.name}`, fmt(s.median), fmt(s.p95), `${r.alignment!.missing} tasks inserted, ${edits} edit`];
+    });
+  table('workplan.insertAllMissing (getInsertAllMissingEdits on a fresh version)', ['request', 'median ms', 'p95 ms', 'note'], insertRows, [44, 10, 10, 0]);
+
   // Budgets: reported, never enforced through the exit status.
   console.log('\nbudgets');
   const verdicts: Array<[boolean, string]> = [];
@@ -294,6 +382,11 @@ function main(): void {
     verdicts.push([r.full.median <= 2, `${r.c.name}: median ${fmt(r.full.median)} ms ≤ 2 ms`]);
   }
   verdicts.push([mb.full.median <= 150, `synthetic-1MB: median ${fmt(mb.full.median)} ms ≤ 150 ms`]);
+  const mbAlign = mb.alignment!.align.median + mb.alignment!.coverage.median;
+  verdicts.push([
+    mbAlign <= 50,
+    `alignment of synthetic-1MB with all ${nationalPlan.tasks.length} national tasks (align + coverage): median ${fmt(mbAlign)} ms ≤ 50 ms, well inside the typing budget`,
+  ]);
   const small = results.find((r) => r.c.name === 'synthetic-100KB')!;
   const big = results.find((r) => r.c.name === 'synthetic-5MB')!;
   const ratio = usPerKb(big.full.median, big) / usPerKb(small.full.median, small);

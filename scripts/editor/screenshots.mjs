@@ -357,6 +357,23 @@ async function main() {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Z');
 
+    // --- national.png: code lenses and the national task behind a local item -------
+    await cursorInto(page, '（五）加强重点市场监管', 4);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await until(page, 'the hover with the national task', () =>
+      [...document.querySelectorAll('.monaco-hover')].some((h) => /全国任务|National task/.test(h.textContent) && h.textContent.includes('（五）')),
+    );
+    await until(page, 'the code lenses naming national tasks', () =>
+      [...document.querySelectorAll('.codelens-decoration')].some((l) => /对应全国|National （|覆盖|covered/.test(l.textContent)),
+    );
+    await settle(page);
+    const lenses = await page.$$eval('.codelens-decoration', (ls) => ls.slice(0, 4).map((l) => l.textContent));
+    step(`code lenses: ${lenses.join(' | ')}`);
+    await saveShot(page, 'national.png');
+    step('saved docs/images/national.png');
+    await page.keyboard.press('Escape');
+
     timings.totalMs = Date.now() - t0;
     step(`timings: ${JSON.stringify(timings)}`);
     if (!gapGone) process.exitCode = 1;

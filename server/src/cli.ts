@@ -2,25 +2,59 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { BUILTIN_REGISTRY } from './builtinRegistry';
-import { createLanguageService, DiagnosticSeverity, parseRegistryFile, registryErrorMessage, resolveLocale, type Diagnostic, type LevelId, type RegistryLayer } from './service';
+import { readNationalPlans } from './nationalPlans';
+import {
+  createLanguageService,
+  parsePlan,
+  DiagnosticSeverity,
+  parseRegistryFile,
+  registryErrorMessage,
+  resolveLocale,
+  type AlignmentReport,
+  type Diagnostic,
+  type LevelId,
+  type NationalPlanSource,
+  type RegistryLayer,
+  type WorkplanLanguageService,
+} from './service';
 
 /**
- * `workplan check [--format text|json] [--locale zh-cn|en] FILE...`
- * Runs the same checks as the editor. Exit status: 0 no error-severity
- * diagnostic, 1 at least one, 2 usage error or an unreadable file (the other
- * files are still checked).
+ * `workplan check [options] FILE...` runs the same checks as the editor,
+ * national coverage included. Exit status: 0 no error-severity diagnostic,
+ * 1 at least one, 2 usage error or an unreadable file (the other files are
+ * still checked).
+ *
+ * `workplan align [options] FILE` prints which national task each item of
+ * the plan implements, the national tasks it has no item for, and its own
+ * additions. Exit status: 0 done, 2 usage error, unreadable file, unknown
+ * national plan, or a FILE that is itself a national plan (nothing to align).
  */
 
-const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] FILE...
+const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE...
+       workplan align [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
 
-Checks work plans (工作要点) and prints their problems.
+check: checks work plans (工作要点) and prints their problems, including
+coverage.missing for every national task a local plan has no item for.
   --format text   file:line:col severity code message (default)
   --format json   [{ "file": ..., "diagnostics": [LSP Diagnostic, ...] }, ...]
+
+align: aligns the items of a local plan with the tasks of the national plan.
+  --format text   a table: local item → national task, score; then the missing national tasks and the local additions
+                  (line numbers 1-based)
+  --format json   { "file": ..., "national": <plan id>, "matches": [{ "local": { "number", "line" (0-based), "title" },
+                  "national": { "number", "title" }, "score" (0..1) }], "missing": [{ "number", "title" }],
+                  "additions": [{ "number", "line", "title" }] }
+  A FILE that is itself a national plan has nothing to align with: exit 2 with a message.
+
+Options:
   --locale        language of the messages (default: from LANG, else zh-cn)
   --registry      workspace registry file adding units (default: .workplan/registry.json if present)
   --region        region preset id (xiamen, guandu, jiyuan, nantong, or one in the registry file); default: detected
   --level         national, province, city, district, county or zone; default: detected
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
+  --national      the parent plan: a built-in id (national-2020) or the path of a plan text;
+                  default: the built-in plan of the year in the plan's title, else the latest
+Exit status: 0 no errors (check) or aligned (align), 1 errors found (check),
+2 usage error, unreadable file, unknown national plan, or nothing to align (align).`;
 
 const SEVERITY_NAMES: Record<number, string> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -35,12 +69,16 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
-interface CheckOptions {
+type Command = 'check' | 'align';
+
+interface CliOptions {
+  command: Command;
   format: 'text' | 'json';
   locale: string;
   registry?: string;
   region?: string;
   level?: LevelId;
+  national?: string;
   files: string[];
 }
 
@@ -49,10 +87,10 @@ const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): CheckOptions {
+function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
-  const options: CheckOptions = { format: 'text', locale: defaultLocale(), files: [] };
+  if (command !== 'check' && command !== 'align') throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
+  const options: CliOptions = { command, format: 'text', locale: defaultLocale(), files: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg, undefined];
@@ -71,6 +109,8 @@ function parseArgs(argv: string[]): CheckOptions {
       options.registry = value();
     } else if (flag === '--region') {
       options.region = value();
+    } else if (flag === '--national') {
+      options.national = value();
     } else if (flag === '--level') {
       const v = value();
       if (!LEVEL_IDS.includes(v)) throw new UsageError(`--level must be one of ${LEVEL_IDS.join(', ')}, not ${v}`);
@@ -85,6 +125,7 @@ function parseArgs(argv: string[]): CheckOptions {
     }
   }
   if (options.files.length === 0) throw new UsageError('no files given');
+  if (command === 'align' && options.files.length > 1) throw new UsageError(`align takes one file, not ${options.files.length}`);
   return options;
 }
 
@@ -119,6 +160,185 @@ function formatText(file: string, diagnostics: Diagnostic[]): string[] {
   });
 }
 
+/** Why a file could not be read, in words. */
+function readError(error: unknown): string {
+  return READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+}
+
+/** A work plan's tasks: numbered items below the sections with no items under them (as the service counts them). */
+function countTasks(text: string): number {
+  return parsePlan(text).headings.filter((h) => h.level >= 2 && h.children.length === 0).length;
+}
+
+/**
+ * The parent plans handed to the service, as the editor reads them
+ * (readNationalPlans): the built-in ones, plus the plan `--national` names
+ * when it is a path. `chosen` is the id every file is then aligned with.
+ */
+function nationalPlans(option: string | undefined): { sources: NationalPlanSource[]; chosen?: string } | { error: string } {
+  const builtin = readNationalPlans(undefined).sources;
+  const ids = builtin.map((s) => s.id);
+  if (option === undefined) return { sources: builtin };
+  if (ids.includes(option)) return { sources: builtin, chosen: option };
+  if (!existsSync(option)) {
+    // A bare name is an id the user thought was built in; anything else a path.
+    return /^[\w.-]+$/.test(option) && !/\.(txt|workplan|md)$/i.test(option)
+      ? { error: `unknown national plan ${option}; built-in plans: ${ids.join(', ') || 'none'}; or give the path of a plan text` }
+      : { error: `cannot read national plan ${option}: no such file` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(option);
+  } catch (error) {
+    return { error: `cannot read national plan ${option}: ${readError(error)}` };
+  }
+  const read = readNationalPlans(option);
+  if (read.error || !read.chosen) return { error: `cannot read national plan ${read.error ?? option}` };
+  const chosen = read.chosen;
+  const user = read.sources[read.sources.length - 1];
+  // Decoded as drafts are (GB18030, UTF-16); a file named like a built-in plan replaces it.
+  const text = decode(bytes);
+  if (countTasks(text) === 0) return { error: `national plan ${option} has no numbered tasks (（一）, 1. …): is it a work plan?` };
+  return { sources: [...builtin.filter((s) => s.id !== chosen), { ...user, text }], chosen };
+}
+
+/** Columns a string takes in a terminal: East Asian wide and full-width characters count two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
+      || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+/** Cut to `width` columns (with …) and pad to it. */
+function cell(s: string, width: number): string {
+  let out = s;
+  if (displayWidth(out) > width) {
+    while (displayWidth(out) > width - 1) out = out.slice(0, -1);
+    out += '…';
+  }
+  return out + ' '.repeat(Math.max(0, width - displayWidth(out)));
+}
+
+const ALIGN_WORDS = {
+  'zh-cn': {
+    covered: (c: number, n: number, missing: number, added: number) => `全国任务覆盖 ${c}/${n}；缺失 ${missing} 项；本地新增 ${added} 项`,
+    line: '行',
+    local: '本文档事项',
+    national: '全国任务',
+    score: '匹配度',
+    missing: '缺失的全国任务（本文档没有对应事项）：',
+    additions: '本地新增事项（没有对应的全国任务）：',
+    none: '  无',
+  },
+  en: {
+    covered: (c: number, n: number, missing: number, added: number) => `National tasks covered ${c}/${n}; ${missing} missing; ${added} local additions`,
+    line: 'line',
+    local: 'Item in this plan',
+    national: 'National task',
+    score: 'score',
+    missing: 'National tasks with no item in this plan:',
+    additions: 'Local additions (no national task):',
+    none: '  none',
+  },
+};
+
+/** The alignment as a table a reviewer reads in a terminal: line, local item → national task, score; then missing and additions. */
+function formatAlignment(file: string, report: AlignmentReport, locale: string): string[] {
+  const words = ALIGN_WORDS[resolveLocale(locale) === 'en' ? 'en' : 'zh-cn'];
+  const covered = new Set(report.matches.map((m) => m.national.number)).size;
+  const out = [
+    `${file} ↔ ${report.national.id}《${report.national.title}》`,
+    words.covered(covered, covered + report.missing.length, report.missing.length, report.additions.length),
+    '',
+  ];
+  const LOCAL = 40;
+  const NATIONAL = 40;
+  out.push(`${' '.repeat(Math.max(0, 5 - displayWidth(words.line)))}${words.line}  ${cell(words.local, LOCAL)}    ${cell(words.national, NATIONAL)}  ${words.score}`);
+  out.push(`${'-'.repeat(5)}  ${'-'.repeat(LOCAL)}    ${'-'.repeat(NATIONAL)}  ------`);
+  let previous: { line: number; number: string } | undefined;
+  for (const m of report.matches) {
+    // A local item that merges several national tasks is named once, its further tasks below it.
+    const same = previous && previous.line === m.local.line && previous.number === m.local.number;
+    const local = same ? cell('', LOCAL) : cell(`${m.local.number}${m.local.title}`, LOCAL);
+    const line = same ? '' : String(m.local.line + 1);
+    out.push(`${line.padStart(5)}  ${local} →  ${cell(`${m.national.number}${m.national.title}`, NATIONAL)}  ${m.score.toFixed(3)}`.trimEnd());
+    previous = m.local;
+  }
+  out.push('', words.missing);
+  if (report.missing.length === 0) out.push(words.none);
+  for (const n of report.missing) out.push(`  ${n.number}${n.title}`);
+  out.push('', words.additions);
+  if (report.additions.length === 0) out.push(words.none);
+  for (const a of report.additions) out.push(`${String(a.line + 1).padStart(5)}  ${cell(`${a.number}${a.title}`, LOCAL + NATIONAL)}`.trimEnd());
+  return out;
+}
+
+function readPlanFile(file: string): { text: string } | { error: string } {
+  try {
+    return { text: decode(readFileSync(file)) };
+  } catch (error) {
+    return { error: `cannot read ${file}: ${readError(error)}` };
+  }
+}
+
+function check(service: WorkplanLanguageService, options: CliOptions): { errors: boolean; unreadable: boolean } {
+  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
+  let errors = false;
+  let unreadable = false;
+  for (const file of options.files) {
+    const read = readPlanFile(file);
+    if ('error' in read) {
+      process.stderr.write(`workplan: ${read.error}\n`);
+      unreadable = true;
+      continue;
+    }
+    const uri = pathToFileURL(resolve(file)).href;
+    const diagnostics = service.computeDiagnostics({ uri, version: 1, getText: () => read.text });
+    service.forget(uri);
+    errors ||= diagnostics.some((d) => d.severity === DiagnosticSeverity.Error);
+    results.push({ file, diagnostics });
+    if (options.format === 'text') {
+      const lines = formatText(file, diagnostics);
+      if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+    }
+  }
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  return { errors, unreadable };
+}
+
+/** Prints the alignment of one file; false when there is none to print (unreadable, or a national plan itself). */
+function alignFile(service: WorkplanLanguageService, options: CliOptions): boolean {
+  const file = options.files[0];
+  const read = readPlanFile(file);
+  if ('error' in read) {
+    process.stderr.write(`workplan: ${read.error}\n`);
+    return false;
+  }
+  const document = { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => read.text };
+  const report = service.getAlignment(document);
+  if (!report) {
+    const context = service.getContext(document);
+    process.stderr.write(
+      context.level === 'national'
+        ? `workplan: ${file} is itself a national plan: no alignment applies (align a local plan with it, or give --level for this file)\n`
+        : `workplan: no national plan to align ${file} with\n`,
+    );
+    return false;
+  }
+  if (options.format === 'json') {
+    const { matches, missing, additions } = report;
+    process.stdout.write(`${JSON.stringify({ file, national: report.national.id, matches, missing, additions }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${formatAlignment(file, report, options.locale).join('\n')}\n`);
+  }
+  return true;
+}
+
 function main(argv: string[]): number {
   if (argv.length === 0) {
     process.stderr.write(`${USAGE}\n`);
@@ -128,7 +348,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let options: CheckOptions;
+  let options: CliOptions;
   try {
     options = parseArgs(argv);
   } catch (error) {
@@ -144,7 +364,7 @@ function main(argv: string[]): number {
     try {
       result = parseRegistryFile(readFileSync(registryFile, 'utf8'));
     } catch (error) {
-      result = { error: READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message, line: 1, column: 1 };
+      result = { error: readError(error), line: 1, column: 1 };
     }
     if ('layer' in result) layers.push(result.layer);
     else {
@@ -157,33 +377,16 @@ function main(argv: string[]): number {
     process.stderr.write(`workplan: unknown region ${options.region}; known regions: ${regionIds.join(', ')}\n`);
     return 2;
   }
-  const service = createLanguageService({ locale: options.locale, registry: layers });
-  service.configure({ level: options.level, region: options.region });
-  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
-  let errors = false;
-  for (const file of options.files) {
-    let text: string;
-    try {
-      text = decode(readFileSync(file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      const reason = READ_ERRORS[code] ?? (error as Error).message;
-      process.stderr.write(`workplan: cannot read ${file}: ${reason}\n`);
-      unreadable = true;
-      continue;
-    }
-    const uri = pathToFileURL(resolve(file)).href;
-    const diagnostics = service.computeDiagnostics({ uri, version: 1, getText: () => text });
-    service.forget(uri);
-    errors ||= diagnostics.some((d) => d.severity === DiagnosticSeverity.Error);
-    results.push({ file, diagnostics });
-    if (options.format === 'text') {
-      const lines = formatText(file, diagnostics);
-      if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
-    }
+  const national = nationalPlans(options.national);
+  if ('error' in national) {
+    process.stderr.write(`workplan: ${national.error}\n`);
+    return 2;
   }
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  return unreadable ? 2 : errors ? 1 : 0;
+  const service = createLanguageService({ locale: options.locale, registry: layers, nationalPlans: national.sources });
+  service.configure({ level: options.level, region: options.region, national: national.chosen });
+  if (options.command === 'align') return alignFile(service, options) && !unreadable ? 0 : 2;
+  const result = check(service, options);
+  return unreadable || result.unreadable ? 2 : result.errors ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

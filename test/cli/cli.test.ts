@@ -323,4 +323,202 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.deepEqual(gap?.range.start, { line: 4, character: 0 });
     });
   });
+
+  describe('national coverage in check', function () {
+    const GUANDU = 'test/fixtures/seeds/guandu-district-2020.txt';
+
+    it('check reports coverage.missing (info) as the editor does: Guandu has 4, Xiamen none; exit stays 0', function () {
+      const run = cli(['check', GUANDU]);
+      assert.equal(run.status, 0, run.stderr);
+      const missing = lines(run.stdout).filter((l) => / info coverage\.missing /.test(l));
+      assert.deepEqual(missing.map((l) => l.replace(/ 全国任务(（.+?）).*$/, ' $1')), [
+        `${GUANDU}:12:1 info coverage.missing （六）`,
+        `${GUANDU}:42:1 info coverage.missing （三十）`,
+        `${GUANDU}:42:1 info coverage.missing （三十一）`,
+        `${GUANDU}:42:1 info coverage.missing （三十二）`,
+      ]);
+      assert.ok(!/coverage\.missing/.test(cli(['check', XIAMEN]).stdout));
+      assert.deepEqual(cli(['check', '--national', 'national-2020', GUANDU]).stdout, run.stdout, '--national national-2020 is the default for a 2020 plan');
+    });
+
+    it('check --national PATH aligns with that plan: a plan without task （六） no longer reports it', function () {
+      const national = readFileSync(join(ROOT, 'data/national/2020.txt'), 'utf8');
+      const without6 = national.split('\n').filter((l) => !l.startsWith('（六）严格寄递环节监管')).join('\n');
+      assert.notEqual(without6, national);
+      const file = join(tmp, 'parent-without-6.txt');
+      writeFileSync(file, without6);
+      const run = cli(['check', '--national', file, GUANDU]);
+      assert.equal(run.status, 0, run.stderr);
+      const missing = lines(run.stdout).filter((l) => / coverage\.missing /.test(l));
+      assert.equal(missing.length, 3, run.stdout);
+      assert.ok(!missing.some((l) => l.includes('严格寄递环节监管')));
+    });
+
+    it('check --national with an unknown id or an unreadable path: exit 2, a clear message, nothing checked', function () {
+      const unknown = cli(['check', '--national', 'national-2019', GUANDU]);
+      assert.equal(unknown.status, 2);
+      assert.equal(unknown.stderr, 'workplan: unknown national plan national-2019; built-in plans: national-2020; or give the path of a plan text\n');
+      assert.equal(unknown.stdout, '');
+      const missing = cli(['check', '--national', join(tmp, 'no-such-plan.txt'), GUANDU]);
+      assert.equal(missing.status, 2);
+      assert.equal(missing.stderr, `workplan: cannot read national plan ${join(tmp, 'no-such-plan.txt')}: no such file\n`);
+      const directory = cli(['check', '--national', tmp, GUANDU]);
+      assert.equal(directory.status, 2);
+      assert.match(directory.stderr, /cannot read national plan .*: is a directory/);
+    });
+  });
+
+  describe('align', function () {
+    const GUANDU = 'test/fixtures/seeds/guandu-district-2020.txt';
+    const NANTONG = 'test/fixtures/seeds/nantong-city-2017.txt';
+    const NATIONAL = 'test/fixtures/seeds/national-2020.txt';
+
+    interface AlignJson {
+      file: string;
+      national: string;
+      matches: Array<{ local: { number: string; line: number; title: string }; national: { number: string; title: string }; score: number }>;
+      missing: Array<{ number: string; title: string }>;
+      additions: Array<{ number: string; line: number; title: string }>;
+    }
+
+    function alignJson(args: string[]): { run: Run; result: AlignJson } {
+      const run = cli(['align', '--format', 'json', ...args]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stderr, '');
+      return { run, result: JSON.parse(run.stdout) as AlignJson };
+    }
+
+    it('--format json on Xiamen: { file, national, matches, missing, additions }, item k ↔ national k, lines 0-based, full-width numbers', function () {
+      const { result } = alignJson([XIAMEN]);
+      assert.deepEqual(Object.keys(result), ['file', 'national', 'matches', 'missing', 'additions']);
+      assert.equal(result.file, XIAMEN);
+      assert.equal(result.national, 'national-2020');
+      assert.equal(result.matches.length, 35);
+      for (const m of result.matches) {
+        assert.deepEqual(Object.keys(m), ['local', 'national', 'score']);
+        assert.deepEqual(Object.keys(m.local), ['number', 'line', 'title']);
+        assert.deepEqual(Object.keys(m.national), ['number', 'title']);
+        assert.equal(m.local.number, m.national.number);
+        assert.match(m.local.number, /^（[一二三四五六七八九十]+）$/);
+        assert.ok(m.score > 0 && m.score <= 1);
+      }
+      const fifth = result.matches[4];
+      assert.deepEqual({ ...fifth, score: 0 }, { local: { number: '（五）', line: 35, title: '加强重点市场监管' }, national: { number: '（五）', title: '加强重点市场监管' }, score: 0 });
+      const xiamenLines = readFileSync(join(ROOT, XIAMEN), 'utf8').split('\n');
+      assert.ok(xiamenLines[35].startsWith('（五）加强重点市场监管'));
+      // Xiamen writes (一) half-width; the report says （一）.
+      assert.ok(xiamenLines[result.matches[0].local.line].startsWith('(一)'));
+      assert.equal(result.matches[0].local.number, '（一）');
+      assert.deepEqual(result.missing, []);
+      assert.deepEqual(result.additions, []);
+    });
+
+    it('--format json on Guandu: the reordered and renamed items, the four missing tasks', function () {
+      const { result } = alignJson([GUANDU]);
+      const pair = (local: string) => result.matches.filter((m) => m.local.number === local).map((m) => m.national.number);
+      assert.deepEqual(pair('（四）'), ['（五）']);
+      assert.deepEqual(pair('（十二）'), ['（四）']);
+      assert.deepEqual(pair('（三十一）'), ['（三十五）']);
+      assert.deepEqual(result.missing, [
+        { number: '（六）', title: '严格寄递环节监管' },
+        { number: '（三十）', title: '深入开展多双边交流合作' },
+        { number: '（三十一）', title: '大力加强跨境执法协作' },
+        { number: '（三十二）', title: '支持企业开展海外维权' },
+      ]);
+    });
+
+    it('text: a header with the coverage, a table local → national with 1-based lines and scores, then missing and additions', function () {
+      const run = cli(['align', GUANDU]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stderr, '');
+      const out = lines(run.stdout);
+      assert.equal(out[0], `${GUANDU} ↔ national-2020《2020 年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》`);
+      assert.equal(out[1], '全国任务覆盖 31/35；缺失 4 项；本地新增 0 项');
+      assert.match(out[2], /^ +行 +本文档事项 +全国任务 +匹配度$/);
+      const row = out.find((l) => l.includes('（四）加强重点市场监管'));
+      assert.match(row ?? '', /^ +12 {2}（四）加强重点市场监管 +→ {2}（五）加强重点市场监管 +0\.\d{3}$/);
+      const missingAt = out.indexOf('缺失的全国任务（本文档没有对应事项）：');
+      assert.deepEqual(out.slice(missingAt + 1, missingAt + 5), ['  （六）严格寄递环节监管', '  （三十）深入开展多双边交流合作', '  （三十一）大力加强跨境执法协作', '  （三十二）支持企业开展海外维权']);
+      assert.deepEqual(out.slice(-2), ['本地新增事项（没有对应的全国任务）：', '  无']);
+    });
+
+    it('text in English; a merged item names its second national task on a row of its own; additions with their lines', function () {
+      const run = cli(['align', '--locale', 'en', NANTONG]);
+      assert.equal(run.status, 0, run.stderr);
+      const out = lines(run.stdout);
+      assert.equal(out[1], 'National tasks covered 13/35; 22 missing; 6 local additions');
+      const merged = out.findIndex((l) => l.includes('（十二）加大刑事打击与司法保护力度'));
+      assert.match(out[merged], /→ {2}（十六）加大刑事打击力度 +0\.\d{3}$/);
+      assert.match(out[merged + 1], /^ +→ {2}（十八）深入推进司法保护 +0\.\d{3}$/);
+      const added = out.indexOf('Local additions (no national task):');
+      assert.match(out[added + 1], /^ +\d+ {2}（四）加强生产领域质量监管执法$/);
+      assert.equal(out.length - added - 1, 6);
+    });
+
+    it('the national plan itself: nothing to align, exit 2 with a message', function () {
+      for (const format of ['text', 'json']) {
+        const run = cli(['align', '--format', format, NATIONAL]);
+        assert.equal(run.status, 2);
+        assert.equal(run.stdout, '');
+        assert.equal(run.stderr, `workplan: ${NATIONAL} is itself a national plan: no alignment applies (align a local plan with it, or give --level for this file)\n`);
+      }
+    });
+
+    it('--national: a built-in id, a path (also GB18030), a plan named like a built-in one replacing it', function () {
+      assert.equal(alignJson(['--national', 'national-2020', GUANDU]).result.national, 'national-2020');
+      const byPath = alignJson(['--national', 'data/national/2020.txt', GUANDU]).result;
+      assert.equal(byPath.national, '2020', 'a plan given by path is named after its file');
+      const builtin = alignJson([GUANDU]).result;
+      assert.deepEqual(byPath.matches, builtin.matches);
+      const gb = join(tmp, 'parent-gb18030.txt');
+      const py = spawnSync('python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("gb18030"))', join(ROOT, 'data/national/2020.txt'), gb], { encoding: 'utf8' });
+      assert.equal(py.status, 0, py.stderr);
+      assert.deepEqual(alignJson(['--national', gb, GUANDU]).result.matches, builtin.matches, 'decoded like a draft');
+      // A later plan saved as national-2020.txt elsewhere stands in for the built-in one of that name.
+      const dir = mkdtempSync(join(tmp, 'plans-'));
+      const later = join(dir, 'national-2020.txt');
+      writeFileSync(later, readFileSync(join(ROOT, 'data/national/2020.txt'), 'utf8').replace(/（五）加强重点市场监管。/, '（五）加强农贸市场监管。'));
+      const replaced = alignJson(['--national', later, GUANDU]).result;
+      assert.equal(replaced.national, 'national-2020');
+      assert.deepEqual(replaced.matches.find((m) => m.local.number === '（四）')?.national, { number: '（五）', title: '加强农贸市场监管' });
+    });
+
+    it('--national errors: unknown id, missing file, a text with no tasks: exit 2, a clear message, nothing on stdout', function () {
+      const unknown = cli(['align', '--national', 'national-2019', GUANDU]);
+      assert.equal(unknown.status, 2);
+      assert.match(unknown.stderr, /^workplan: unknown national plan national-2019; built-in plans: national-2020/);
+      assert.equal(unknown.stdout, '');
+      const missing = cli(['align', '--national', 'plans/2021.txt', GUANDU]);
+      assert.equal(missing.status, 2);
+      assert.equal(missing.stderr, 'workplan: cannot read national plan plans/2021.txt: no such file\n');
+      const notes = join(tmp, 'notes.txt');
+      writeFileSync(notes, '会议纪要\n\n今天讨论了打击侵权假冒工作。\n');
+      const empty = cli(['align', '--national', notes, GUANDU]);
+      assert.equal(empty.status, 2);
+      assert.match(empty.stderr, /national plan .*notes\.txt has no numbered tasks/);
+      assert.equal(empty.stdout, '');
+    });
+
+    it('usage errors: no file, two files, an unreadable file', function () {
+      const none = cli(['align']);
+      assert.equal(none.status, 2);
+      assert.match(none.stderr, /no files given/);
+      assert.match(none.stderr, /workplan align \[--format text\|json\]/);
+      const two = cli(['align', XIAMEN, GUANDU]);
+      assert.equal(two.status, 2);
+      assert.match(two.stderr, /align takes one file, not 2/);
+      const missing = cli(['align', join(tmp, 'no-such-plan.txt')]);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /cannot read .*no-such-plan\.txt: no such file/);
+      assert.equal(missing.stdout, '');
+    });
+
+    it('--help documents align, --national and the exit status of aligning a national plan', function () {
+      const help = cli(['--help']).stdout;
+      assert.match(help, /workplan align \[--format text\|json\].*\[--national ID\|PATH\] FILE/);
+      assert.match(help, /A FILE that is itself a national plan has nothing to align with: exit 2/);
+      assert.match(help, /--national +the parent plan: a built-in id \(national-2020\) or the path of a plan text/);
+    });
+  });
 });
+

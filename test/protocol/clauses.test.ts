@@ -22,6 +22,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService, parseRegistryFile } from '../../server/src/service';
 import { SERVER_JS, TestClient } from './lspClient';
 
@@ -49,7 +50,7 @@ function toContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {
 }
 
 function expectedDiagnostics(uri: string, doc: TextDocument): Diagnostic[] {
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
   return JSON.parse(JSON.stringify(service.computeDiagnostics({ uri, version: doc.version, getText: () => doc.getText() }))) as Diagnostic[];
 }
 
@@ -69,7 +70,7 @@ describe('language server over stdio: clauses and the registry', function () {
       const init = await client.initialize();
       assert.ok(init.capabilities.hoverProvider, 'hoverProvider');
       assert.ok(init.capabilities.completionProvider?.triggerCharacters?.includes('、'), 'completion is triggered by 、');
-      assert.deepEqual(init.capabilities.executeCommandProvider?.commands, ['workplan.addToRegistry']);
+      assert.deepEqual(init.capabilities.executeCommandProvider?.commands, ['workplan.addToRegistry', 'workplan.insertAllMissing']);
       const since = client.mark();
       await client.open(uri, XIAMEN, 1);
       await client.waitForDiagnostics(uri, { since });

@@ -19,6 +19,7 @@ import {
   type TextDocumentContentChangeEvent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService } from '../../server/src/service';
 import { SERVER_JS, TestClient } from './lspClient';
 
@@ -60,7 +61,7 @@ function isCodeAction(a: CodeAction | Command): a is CodeAction {
 
 /** The library run on the same text: what the server must publish if its copy of the document equals ours. */
 function expectedDiagnostics(uri: string, doc: TextDocument, rules: Record<string, unknown> = {}): Diagnostic[] {
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
   const diagnostics = service.computeDiagnostics({ uri, version: doc.version, getText: () => doc.getText() }, { severities: rules });
   // As it would arrive over JSON-RPC (undefined properties dropped).
   return JSON.parse(JSON.stringify(diagnostics)) as Diagnostic[];
@@ -169,6 +170,10 @@ describe('language server over stdio', function () {
       assert.equal(gap.severity, 1);
       assert.equal(doc.getText(gap.range), '（六）');
       assert.match(String(gap.message), /（五）/);
+      // The server aligns with the built-in national plan: the deleted item is also a national task with no counterpart.
+      const coverage = opened.diagnostics.filter((d) => d.code === 'coverage.missing');
+      assert.deepEqual(coverage.map((d) => [doc.getText(d.range), d.severity]), [['（六）', 3]], `codes: ${codes(opened)}`);
+      assert.match(String(coverage[0].message), /^全国任务（五）“加强重点市场监管”/);
 
       const actions = await client.request<Array<CodeAction | Command>>(CodeActionRequest.method, {
         textDocument: { uri },
@@ -196,6 +201,7 @@ describe('language server over stdio', function () {
       assert.equal(next.version, 2);
       assert.ok(!has('numbering.gap')(next), `codes: ${codes(next)}`);
       assert.ok(next.diagnostics.every((d) => d.severity !== 1), `no errors left: ${codes(next)}`);
+      assert.equal(codes(next).filter((c) => c === 'coverage.missing').length, 1, 'renumbering does not bring the national task back');
       assert.deepEqual(next.diagnostics, expectedDiagnostics(uri, doc), 'the server applied the incremental change exactly as we did');
       await client.close(uri);
     });

@@ -2,13 +2,15 @@ import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService, RULES } from '../../server/src/service';
 import { joinLines, makeDoc } from './util';
 
 const samplesDir = join(__dirname, '../../../samples');
 
 describe('the sample workspace opened by npm start', () => {
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY });
+  // As the server creates it: the built-in registry and the built-in national plans.
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
 
   it('the faulty draft shows every diagnostic the rule table defines', () => {
     const text = readFileSync(join(samplesDir, 'faulty-draft.wp.txt'), 'utf8');

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createLanguageService, type Diagnostic, type PlanTextDocument, type Position, type TextEdit, type WorkplanLanguageService } from '../../server/src/service';
 import { LineIndex } from '../../server/src/service/text/lineIndex';
+import { readNationalPlans } from '../../server/src/nationalPlans';
 
 /** Repository root: this file runs from out/test/unit. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -69,6 +70,11 @@ export function withCursor(marked: string, marker = '|'): { text: string; positi
 
 export function service(locale = 'zh-cn'): WorkplanLanguageService {
   return createLanguageService({ locale, registry: BUILTIN_REGISTRY });
+}
+
+/** As the server and the CLI create it: the built-in registry and the built-in national plans (data/national/*.txt). */
+export function nationalService(locale = 'zh-cn'): WorkplanLanguageService {
+  return createLanguageService({ locale, registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
 }
 
 export function codesOf(diagnostics: readonly Diagnostic[]): string[] {

@@ -1,13 +1,13 @@
 import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
-import { cosine, dice, jaccard, tfidf } from './similarity';
+import { jaccard, tfidf } from './similarity';
 import type { Task } from './tasks';
 
 /**
  * Aligns a draft's tasks with a national plan's tasks.
  *
  * Method. Each (local, national) pair gets a score in 0..1:
- *   0.40 × title similarity   (Dice coefficient of character bigrams)
+ *   0.40 × title similarity   (Dice coefficient of character bigrams, each weighted by its IDF)
  * + 0.40 × text similarity    (cosine of TF-IDF bigram vectors, IDF over the national tasks)
  * + 0.10 × shared campaigns   (Jaccard of quoted names without year: 剑网, 铁拳, 昆仑 …)
  * + 0.10 × shared agencies    (Jaccard of national agencies; local units count as their counterparts)
@@ -20,7 +20,7 @@ import type { Task } from './tasks';
  * is missing.
  */
 
-export const MATCH_THRESHOLD = 0.18;
+export const MATCH_THRESHOLD = 0.15;
 export const MERGE_RATIO = 0.85;
 const WEIGHTS = { title: 0.4, text: 0.4, campaigns: 0.1, agencies: 0.1 };
 
@@ -40,24 +40,66 @@ export interface Alignment {
   missing: NationalTask[];
 }
 
-export function scorePair(local: Task, localVector: Map<string, number>, national: NationalTask): Match {
-  const parts = {
-    title: dice(local.titleGrams, national.titleGrams),
-    text: cosine(localVector, national.vector),
-    campaigns: jaccard(local.campaigns, national.campaigns),
-    agencies: jaccard(local.agencies, national.agencies),
-  };
-  const score = WEIGHTS.title * parts.title + WEIGHTS.text * parts.text + WEIGHTS.campaigns * parts.campaigns + WEIGHTS.agencies * parts.agencies;
-  return { local, national, score, parts };
+/** For each bigram, the national tasks whose vectors hold it and its weight there. */
+type Postings = Map<string, Array<[task: number, weight: number]>>;
+const postingsCache = new WeakMap<NationalPlan, Postings>();
+
+function postingsOf(plan: NationalPlan): Postings {
+  let postings = postingsCache.get(plan);
+  if (!postings) {
+    postings = new Map();
+    plan.tasks.forEach((t, i) => {
+      for (const [g, w] of t.vector) {
+        const list = postings!.get(g) ?? [];
+        list.push([i, w]);
+        postings!.set(g, list);
+      }
+    });
+    postingsCache.set(plan, postings);
+  }
+  return postings;
+}
+
+/**
+ * Title similarity weighted by how rare each bigram is (IDF), so that the
+ * bigrams every task shares (侵权, 假冒, 查处) count for little.
+ */
+function weightedDice(a: Set<string>, b: Set<string>, idf: (g: string) => number): number {
+  let shared = 0;
+  let total = 0;
+  for (const g of a) {
+    const w = idf(g);
+    total += w;
+    if (b.has(g)) shared += w;
+  }
+  for (const g of b) total += idf(g);
+  return total === 0 ? 0 : (2 * shared) / total;
 }
 
 export function align(plan: NationalPlan, tasks: Task[]): Alignment {
   const matches: Match[] = [];
   const byLocal = new Map<Heading, Match[]>();
   const byNational = new Map<string, Match[]>();
+  const postings = postingsOf(plan);
+  const dots = new Float64Array(plan.tasks.length);
   for (const local of tasks) {
-    const vector = tfidf(local.textGrams, plan.idf);
-    const scored = plan.tasks.map((n) => scorePair(local, vector, n)).sort((a, b) => b.score - a.score);
+    // Text similarity against every national task in one pass over the local bigrams.
+    dots.fill(0);
+    for (const [g, w] of tfidf(local.textGrams, plan.idf)) {
+      for (const [i, nw] of postings.get(g) ?? []) dots[i] += w * nw;
+    }
+    const scored = plan.tasks
+      .map((national, i) => {
+        const parts = {
+          title: weightedDice(local.titleGrams, national.titleGrams, plan.idf),
+          text: dots[i],
+          campaigns: jaccard(local.campaigns, national.campaigns),
+          agencies: jaccard(local.agencies, national.agencies),
+        };
+        const score = WEIGHTS.title * parts.title + WEIGHTS.text * parts.text + WEIGHTS.campaigns * parts.campaigns + WEIGHTS.agencies * parts.agencies;
+        return { local, national, score, parts };
+      })
+      .sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (!best || best.score < MATCH_THRESHOLD) continue;
     const chosen = scored.filter((m) => m.score >= MATCH_THRESHOLD && m.score >= best.score * MERGE_RATIO).slice(0, 3);

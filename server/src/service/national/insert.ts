@@ -33,12 +33,20 @@ export interface Insertion {
 
 const LOCAL_WHOLE: Partial<Record<LevelId, string>> = { province: '全省', city: '全市', district: '全区', county: '全县', zone: '全区' };
 
-/** The national task's text with its units replaced by this document's counterparts where the registry knows them. */
-export function localizeTask(plan: NationalPlan, task: NationalTask, view: RegistryView): string {
+/**
+ * The national task's text with its units replaced by this document's
+ * counterparts where the registry knows them — or without its clauses, for
+ * a draft that writes none (Nantong).
+ */
+export function localizeTask(plan: NationalPlan, task: NationalTask, view: RegistryView, withClauses = true): string {
   const h = task.heading;
   const { text } = plan.doc;
   const replacements: OffsetEdit[] = [];
   for (const clause of h.clauses) {
+    if (!withClauses) {
+      replacements.push({ start: clause.start, end: clause.end, newText: '' });
+      continue;
+    }
     for (const unit of parseClause(clause).units) {
       const counterpart = view.counterpartOf(unit.text);
       if (counterpart) replacements.push({ start: unit.start, end: unit.end, newText: counterpart });
@@ -74,8 +82,8 @@ function placeOf(alignment: Alignment, task: NationalTask): { anchor: Heading; a
       previousValue = v;
     }
   }
-  const sectionOf = (h: Heading) => alignment.tasks.find((t) => t.heading === h)?.section;
-  const inSection = previous ? locals.filter((h) => sectionOf(h) === sectionOf(previous!)) : locals;
+  const sections = new Map(alignment.tasks.map((t) => [t.heading, t.section]));
+  const inSection = previous ? locals.filter((h) => sections.get(h) === sections.get(previous!)) : locals;
   const anchor = inSection.find((h) => (nationalValue(alignment, h) ?? -Infinity) > k && (!previous || h.start > previous.start));
   if (anchor) return { anchor, after: false };
   return { anchor: previous ?? locals[locals.length - 1], after: true };
@@ -98,9 +106,16 @@ export function planInsertion(
   // Paragraphs separated by blank lines (Xiamen) or not (Guandu): follow the draft.
   const before = index > 0 ? doc.text.slice(n.headings[index - 1].ownText.end, anchor.start) : eol;
   const separator = /(\r\n|\r|\n)[ \t\u3000]*(\r\n|\r|\n)/.test(before) ? eol + eol : eol;
-  const value = after ? anchor.marker.value + 1 : anchor.marker.value;
+  // The number expected at this place: one after the item before it in the same sequence, whatever the anchor says.
+  const previousInSequence = after ? anchor : index > 0 && !(n.convention === 'restart' && n.groupStarts.has(index)) ? n.headings[index - 1] : undefined;
+  const value = previousInSequence ? previousInSequence.marker.value + 1 : 1;
   const marker = formatMarker(anchor.level, value, n.width, n.fullDigits);
-  const text = marker + localizeTask(alignment.plan, task, view);
+  const usesClauses = doc.headings.some((h) => h.clauses.length > 0);
+  const localized = localizeTask(alignment.plan, task, view, usesClauses);
+  // Where titles stand on a line of their own (Nantong), the body goes on the next paragraph.
+  const text = anchor.titleOnly && localized.startsWith(`${task.title}。`)
+    ? `${marker}${task.title}${separator}${localized.slice(task.title.length + 1)}`
+    : marker + localized;
   const edits: OffsetEdit[] = after
     ? [{ start: anchor.end, end: anchor.end, newText: separator + text }]
     : [{ start: anchor.start, end: anchor.start, newText: text + separator }];

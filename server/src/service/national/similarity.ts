@@ -1,7 +1,7 @@
 /**
  * Text similarity for aligning local items with national tasks: character
  * bigrams (Chinese has no spaces; two characters carry most of a word),
- * compared as sets for titles and as TF-IDF vectors for whole texts.
+ * weighted by TF-IDF; align.ts compares them.
  */
 
 const NOISE = /[\s\d０-９，。、；：？！“”‘’（）《》〔〕【】()\[\],.;:!?"'—\-…·]/g;
@@ -11,14 +11,6 @@ export function bigrams(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < clean.length; i++) out.push(clean.slice(i, i + 2));
   return out;
-}
-
-/** Dice coefficient of two bigram sets: 2|A∩B| / (|A|+|B|). */
-export function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
 
 export function jaccard<T>(a: Set<T>, b: Set<T>): number {
@@ -43,16 +35,6 @@ export function tfidf(grams: string[], idf: (gram: string) => number): Vector {
   norm = Math.sqrt(norm) || 1;
   for (const [g, w] of v) v.set(g, w / norm);
   return v;
-}
-
-export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [g, w] of small) {
-    const other = large.get(g);
-    if (other !== undefined) sum += w * other;
-  }
-  return sum;
 }
 
 /** Campaign names in quotes, without their year: “剑网2020” → 剑网, “铁拳” → 铁拳. */
