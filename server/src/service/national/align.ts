@@ -40,58 +40,63 @@ export interface Alignment {
   missing: NationalTask[];
 }
 
-/** For each bigram, the national tasks whose vectors hold it and its weight there. */
-type Postings = Map<string, Array<[task: number, weight: number]>>;
-const postingsCache = new WeakMap<NationalPlan, Postings>();
+/** For each bigram, the national tasks whose vectors hold it (`tasks`) and its weight there (`weights`). */
+interface Index {
+  postings: Map<string, { tasks: Int32Array; weights: Float64Array }>;
+  /** Sum of the title bigrams' IDF, per national task. */
+  titleTotals: Float64Array;
+}
+const indexCache = new WeakMap<NationalPlan, Index>();
 
-function postingsOf(plan: NationalPlan): Postings {
-  let postings = postingsCache.get(plan);
-  if (!postings) {
-    postings = new Map();
+function indexOf(plan: NationalPlan): Index {
+  let index = indexCache.get(plan);
+  if (!index) {
+    const lists = new Map<string, Array<[number, number]>>();
     plan.tasks.forEach((t, i) => {
       for (const [g, w] of t.vector) {
-        const list = postings!.get(g) ?? [];
+        const list = lists.get(g) ?? [];
         list.push([i, w]);
-        postings!.set(g, list);
+        lists.set(g, list);
       }
     });
-    postingsCache.set(plan, postings);
+    const postings = new Map<string, { tasks: Int32Array; weights: Float64Array }>();
+    for (const [g, list] of lists) postings.set(g, { tasks: Int32Array.from(list, (x) => x[0]), weights: Float64Array.from(list, (x) => x[1]) });
+    const titleTotals = Float64Array.from(plan.tasks, (t) => [...t.titleGrams].reduce((sum, g) => sum + plan.idf(g), 0));
+    index = { postings, titleTotals };
+    indexCache.set(plan, index);
   }
-  return postings;
-}
-
-/**
- * Title similarity weighted by how rare each bigram is (IDF), so that the
- * bigrams every task shares (侵权, 假冒, 查处) count for little.
- */
-function weightedDice(a: Set<string>, b: Set<string>, idf: (g: string) => number): number {
-  let shared = 0;
-  let total = 0;
-  for (const g of a) {
-    const w = idf(g);
-    total += w;
-    if (b.has(g)) shared += w;
-  }
-  for (const g of b) total += idf(g);
-  return total === 0 ? 0 : (2 * shared) / total;
+  return index;
 }
 
 export function align(plan: NationalPlan, tasks: Task[]): Alignment {
   const matches: Match[] = [];
   const byLocal = new Map<Heading, Match[]>();
   const byNational = new Map<string, Match[]>();
-  const postings = postingsOf(plan);
+  const { postings, titleTotals } = indexOf(plan);
   const dots = new Float64Array(plan.tasks.length);
+  const titleShared = new Float64Array(plan.tasks.length);
   for (const local of tasks) {
-    // Text similarity against every national task in one pass over the local bigrams.
+    // Text and title similarity against every national task in one pass over the local bigrams.
     dots.fill(0);
     for (const [g, w] of tfidf(local.textGrams, plan.idf)) {
-      for (const [i, nw] of postings.get(g) ?? []) dots[i] += w * nw;
+      const p = postings.get(g);
+      if (p) for (let k = 0; k < p.tasks.length; k++) dots[p.tasks[k]] += w * p.weights[k];
+    }
+    titleShared.fill(0);
+    let localTitle = 0;
+    for (const g of local.titleGrams) {
+      const w = plan.idf(g);
+      localTitle += w;
+      plan.tasks.forEach((n, i) => {
+        if (n.titleGrams.has(g)) titleShared[i] += w;
+      });
     }
     const scored = plan.tasks
       .map((national, i) => {
+        const titleTotal = localTitle + titleTotals[i];
         const parts = {
-          title: weightedDice(local.titleGrams, national.titleGrams, plan.idf),
+          // Title bigrams weighted by IDF, so that the ones every task shares (侵权, 假冒, 查处) count for little.
+          title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
           text: dots[i],
           campaigns: jaccard(local.campaigns, national.campaigns),
           agencies: jaccard(local.agencies, national.agencies),

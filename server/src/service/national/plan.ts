@@ -40,7 +40,10 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
   const df = new Map<string, number>();
   for (const t of tasks) for (const g of new Set(t.textGrams)) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, tasks.length);
-  const idf = (g: string) => Math.log(1 + n / (1 + (df.get(g) ?? 0)));
+  const unseen = Math.log(1 + n);
+  const weights = new Map<string, number>();
+  for (const [g, count] of df) weights.set(g, Math.log(1 + n / (1 + count)));
+  const idf = (g: string) => weights.get(g) ?? unseen;
   return {
     id: source.id,
     uri: source.uri,
