@@ -43,6 +43,8 @@ export interface Alignment {
 /** For each bigram, the national tasks whose vectors hold it (`tasks`) and its weight there (`weights`). */
 interface Index {
   postings: Map<string, { tasks: Int32Array; weights: Float64Array }>;
+  /** For each title bigram, the national tasks whose titles hold it. */
+  titlePostings: Map<string, Int32Array>;
   /** Sum of the title bigrams' IDF, per national task. */
   titleTotals: Float64Array;
 }
@@ -61,8 +63,13 @@ function indexOf(plan: NationalPlan): Index {
     });
     const postings = new Map<string, { tasks: Int32Array; weights: Float64Array }>();
     for (const [g, list] of lists) postings.set(g, { tasks: Int32Array.from(list, (x) => x[0]), weights: Float64Array.from(list, (x) => x[1]) });
+    const titleLists = new Map<string, number[]>();
+    plan.tasks.forEach((t, i) => {
+      for (const g of t.titleGrams) titleLists.set(g, [...(titleLists.get(g) ?? []), i]);
+    });
+    const titlePostings = new Map([...titleLists].map(([g, list]) => [g, Int32Array.from(list)]));
     const titleTotals = Float64Array.from(plan.tasks, (t) => [...t.titleGrams].reduce((sum, g) => sum + plan.idf(g), 0));
-    index = { postings, titleTotals };
+    index = { postings, titlePostings, titleTotals };
     indexCache.set(plan, index);
   }
   return index;
@@ -72,9 +79,21 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
   const matches: Match[] = [];
   const byLocal = new Map<Heading, Match[]>();
   const byNational = new Map<string, Match[]>();
-  const { postings, titleTotals } = indexOf(plan);
-  const dots = new Float64Array(plan.tasks.length);
-  const titleShared = new Float64Array(plan.tasks.length);
+  const { postings, titlePostings, titleTotals } = indexOf(plan);
+  const count = plan.tasks.length;
+  const dots = new Float64Array(count);
+  const titleShared = new Float64Array(count);
+  const scores = new Float64Array(count);
+  const partsOf = (local: Task, i: number, localTitle: number): Match['parts'] => {
+    const titleTotal = localTitle + titleTotals[i];
+    return {
+      title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
+      text: dots[i],
+      campaigns: jaccard(local.campaigns, plan.tasks[i].campaigns),
+      agencies: jaccard(local.agencies, plan.tasks[i].agencies),
+    };
+  };
+  const weigh = (p: Match['parts']) => WEIGHTS.title * p.title + WEIGHTS.text * p.text + WEIGHTS.campaigns * p.campaigns + WEIGHTS.agencies * p.agencies;
   for (const local of tasks) {
     // Text and title similarity against every national task in one pass over the local bigrams.
     dots.fill(0);
@@ -87,27 +106,23 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
     for (const g of local.titleGrams) {
       const w = plan.idf(g);
       localTitle += w;
-      plan.tasks.forEach((n, i) => {
-        if (n.titleGrams.has(g)) titleShared[i] += w;
-      });
+      for (const i of titlePostings.get(g) ?? []) titleShared[i] += w;
     }
-    const scored = plan.tasks
-      .map((national, i) => {
-        const titleTotal = localTitle + titleTotals[i];
-        const parts = {
-          // Title bigrams weighted by IDF, so that the ones every task shares (侵权, 假冒, 查处) count for little.
-          title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
-          text: dots[i],
-          campaigns: jaccard(local.campaigns, national.campaigns),
-          agencies: jaccard(local.agencies, national.agencies),
-        };
-        const score = WEIGHTS.title * parts.title + WEIGHTS.text * parts.text + WEIGHTS.campaigns * parts.campaigns + WEIGHTS.agencies * parts.agencies;
-        return { local, national, score, parts };
-      })
-      .sort((a, b) => b.score - a.score);
-    const best = scored[0];
-    if (!best || best.score < MATCH_THRESHOLD) continue;
-    const chosen = scored.filter((m) => m.score >= MATCH_THRESHOLD && m.score >= best.score * MERGE_RATIO).slice(0, 3);
+    let bestScore = 0;
+    for (let i = 0; i < count; i++) {
+      scores[i] = weigh(partsOf(local, i, localTitle));
+      if (scores[i] > bestScore) bestScore = scores[i];
+    }
+    if (bestScore < MATCH_THRESHOLD) continue;
+    // Only the candidates become Match objects.
+    const scored: Match[] = [];
+    for (let i = 0; i < count; i++) {
+      if (scores[i] >= MATCH_THRESHOLD && scores[i] >= bestScore * MERGE_RATIO) {
+        scored.push({ local, national: plan.tasks[i], score: scores[i], parts: partsOf(local, i, localTitle) });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const chosen = scored.slice(0, 3);
     byLocal.set(local.heading, chosen);
     for (const m of chosen) {
       matches.push(m);
