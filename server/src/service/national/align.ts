@@ -1,6 +1,6 @@
 import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
-import { jaccard, tfidf } from './similarity';
+import { jaccard, tfidf, type Gram } from './similarity';
 import type { Task } from './tasks';
 
 /**
@@ -42,9 +42,9 @@ export interface Alignment {
 
 /** For each bigram, the national tasks whose vectors hold it (`tasks`) and its weight there (`weights`). */
 interface Index {
-  postings: Map<string, { tasks: Int32Array; weights: Float64Array }>;
+  postings: Map<Gram, { tasks: Int32Array; weights: Float64Array }>;
   /** For each title bigram, the national tasks whose titles hold it. */
-  titlePostings: Map<string, Int32Array>;
+  titlePostings: Map<Gram, Int32Array>;
   /** Sum of the title bigrams' IDF, per national task. */
   titleTotals: Float64Array;
 }
@@ -53,7 +53,7 @@ const indexCache = new WeakMap<NationalPlan, Index>();
 function indexOf(plan: NationalPlan): Index {
   let index = indexCache.get(plan);
   if (!index) {
-    const lists = new Map<string, Array<[number, number]>>();
+    const lists = new Map<Gram, Array<[number, number]>>();
     plan.tasks.forEach((t, i) => {
       for (const [g, w] of t.vector) {
         const list = lists.get(g) ?? [];
@@ -61,9 +61,9 @@ function indexOf(plan: NationalPlan): Index {
         lists.set(g, list);
       }
     });
-    const postings = new Map<string, { tasks: Int32Array; weights: Float64Array }>();
+    const postings = new Map<Gram, { tasks: Int32Array; weights: Float64Array }>();
     for (const [g, list] of lists) postings.set(g, { tasks: Int32Array.from(list, (x) => x[0]), weights: Float64Array.from(list, (x) => x[1]) });
-    const titleLists = new Map<string, number[]>();
+    const titleLists = new Map<Gram, number[]>();
     plan.tasks.forEach((t, i) => {
       for (const g of t.titleGrams) titleLists.set(g, [...(titleLists.get(g) ?? []), i]);
     });

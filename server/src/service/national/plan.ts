@@ -1,7 +1,7 @@
 import type { Registry } from '../registry/registry';
 import type { PlanDocument } from '../syntax/model';
 import { parsePlan } from '../syntax/parser';
-import { tfidf, type Vector } from './similarity';
+import { tfidf, type Gram, type Vector } from './similarity';
 import { buildTasks, type Task } from './tasks';
 
 /** A national (or other parent) plan as the service receives it: its text and where it lives. */
@@ -22,7 +22,7 @@ export interface NationalPlan {
   doc: PlanDocument;
   tasks: NationalTask[];
   /** Inverse document frequency of a bigram over the plan's tasks. */
-  idf(gram: string): number;
+  idf(gram: Gram): number;
 }
 
 export interface NationalTask extends Task {
@@ -37,13 +37,13 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
   const title = doc.title?.text ?? source.id;
   const year = Number(/(\d{4})\s*年/.exec(title)?.[1] ?? /(\d{4})/.exec(source.id)?.[1]) || undefined;
   const tasks = buildTasks(doc, registry.view('national'));
-  const df = new Map<string, number>();
+  const df = new Map<Gram, number>();
   for (const t of tasks) for (const g of new Set(t.textGrams)) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, tasks.length);
   const unseen = Math.log(1 + n);
-  const weights = new Map<string, number>();
+  const weights = new Map<Gram, number>();
   for (const [g, count] of df) weights.set(g, Math.log(1 + n / (1 + count)));
-  const idf = (g: string) => weights.get(g) ?? unseen;
+  const idf = (g: Gram) => weights.get(g) ?? unseen;
   return {
     id: source.id,
     uri: source.uri,

@@ -6,10 +6,13 @@
 
 const NOISE = /[\s\d０-９，。、；：？！“”‘’（）《》〔〕【】()\[\],.;:!?"'—\-…·]/g;
 
-export function bigrams(text: string): string[] {
+/** A bigram as one number (two UTF-16 code units), so that no substring is allocated per bigram. */
+export type Gram = number;
+
+export function bigrams(text: string): Gram[] {
   const clean = text.replace(NOISE, '');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < clean.length; i++) out.push(clean.slice(i, i + 2));
+  const out: Gram[] = [];
+  for (let i = 0; i + 1 < clean.length; i++) out.push(clean.charCodeAt(i) * 0x10000 + clean.charCodeAt(i + 1));
   return out;
 }
 
@@ -20,10 +23,10 @@ export function jaccard<T>(a: Set<T>, b: Set<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
-export type Vector = Map<string, number>;
+export type Vector = Map<Gram, number>;
 
 /** A unit-length TF-IDF vector of a text's bigrams. */
-export function tfidf(grams: string[], idf: (gram: string) => number): Vector {
+export function tfidf(grams: Gram[], idf: (gram: Gram) => number): Vector {
   const v: Vector = new Map();
   for (const g of grams) v.set(g, (v.get(g) ?? 0) + 1);
   let norm = 0;

@@ -2,7 +2,7 @@ import type { RegistryView } from '../registry/registry';
 import { formatMarker } from '../syntax/markers';
 import type { Heading, PlanDocument } from '../syntax/model';
 import { parseClause } from '../syntax/clauses';
-import { bigrams, campaigns } from './similarity';
+import { bigrams, campaigns, type Gram } from './similarity';
 
 /**
  * A task: a heading that carries work, i.e. one with no sub-headings below
@@ -18,8 +18,8 @@ export interface Task {
   /** Title and body as one line. */
   text: string;
   section?: Heading;
-  titleGrams: Set<string>;
-  textGrams: string[];
+  titleGrams: Set<Gram>;
+  textGrams: Gram[];
   campaigns: Set<string>;
   /** Short names of the national agencies the clauses name or stand for. */
   agencies: Set<string>;
