@@ -1,6 +1,6 @@
 import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
-import { jaccard, tfidf, type Gram } from './similarity';
+import { jaccard, type Gram } from './similarity';
 import type { Task } from './tasks';
 
 /**
@@ -84,6 +84,7 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
   const dots = new Float64Array(count);
   const titleShared = new Float64Array(count);
   const scores = new Float64Array(count);
+  const counts = new Map<Gram, number>();
   const partsOf = (local: Task, i: number, localTitle: number): Match['parts'] => {
     const titleTotal = localTitle + titleTotals[i];
     return {
@@ -96,11 +97,19 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
   const weigh = (p: Match['parts']) => WEIGHTS.title * p.title + WEIGHTS.text * p.text + WEIGHTS.campaigns * p.campaigns + WEIGHTS.agencies * p.agencies;
   for (const local of tasks) {
     // Text and title similarity against every national task in one pass over the local bigrams.
+    // The local TF-IDF vector is never built: its weights go straight into the dot products, normalised once at the end.
     dots.fill(0);
-    for (const [g, w] of tfidf(local.textGrams, plan.idf)) {
+    counts.clear();
+    for (const g of local.textGrams) counts.set(g, (counts.get(g) ?? 0) + 1);
+    let norm = 0;
+    for (const [g, tf] of counts) {
+      const w = tf * plan.idf(g);
+      norm += w * w;
       const p = postings.get(g);
       if (p) for (let k = 0; k < p.tasks.length; k++) dots[p.tasks[k]] += w * p.weights[k];
     }
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < count; i++) dots[i] /= norm;
     titleShared.fill(0);
     let localTitle = 0;
     for (const g of local.titleGrams) {
