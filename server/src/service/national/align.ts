@@ -40,9 +40,15 @@ export interface Alignment {
   missing: NationalTask[];
 }
 
-/** For each bigram, the national tasks whose vectors hold it (`tasks`) and its weight there (`weights`). */
+/** The national tasks whose vectors hold a bigram, its weight in each, and its IDF (one lookup gives all three). */
+interface Posting {
+  tasks: Int32Array;
+  weights: Float64Array;
+  idf: number;
+}
+
 interface Index {
-  postings: Map<Gram, { tasks: Int32Array; weights: Float64Array }>;
+  postings: Map<Gram, Posting>;
   /** For each title bigram, the national tasks whose titles hold it. */
   titlePostings: Map<Gram, Int32Array>;
   /** Sum of the title bigrams' IDF, per national task. */
@@ -61,8 +67,8 @@ function indexOf(plan: NationalPlan): Index {
         lists.set(g, list);
       }
     });
-    const postings = new Map<Gram, { tasks: Int32Array; weights: Float64Array }>();
-    for (const [g, list] of lists) postings.set(g, { tasks: Int32Array.from(list, (x) => x[0]), weights: Float64Array.from(list, (x) => x[1]) });
+    const postings = new Map<Gram, Posting>();
+    for (const [g, list] of lists) postings.set(g, { tasks: Int32Array.from(list, (x) => x[0]), weights: Float64Array.from(list, (x) => x[1]), idf: plan.idf(g) });
     const titleLists = new Map<Gram, number[]>();
     plan.tasks.forEach((t, i) => {
       for (const g of t.titleGrams) titleLists.set(g, [...(titleLists.get(g) ?? []), i]);
@@ -85,6 +91,8 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
   const titleShared = new Float64Array(count);
   const scores = new Float64Array(count);
   const counts = new Map<Gram, number>();
+  // The IDF of a bigram no national task uses (bigrams are never negative).
+  const unseen = plan.idf(-1);
   const partsOf = (local: Task, i: number, localTitle: number): Match['parts'] => {
     const titleTotal = localTitle + titleTotals[i];
     return {
@@ -103,9 +111,9 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
     for (const g of local.textGrams) counts.set(g, (counts.get(g) ?? 0) + 1);
     let norm = 0;
     for (const [g, tf] of counts) {
-      const w = tf * plan.idf(g);
-      norm += w * w;
       const p = postings.get(g);
+      const w = tf * (p ? p.idf : unseen);
+      norm += w * w;
       if (p) for (let k = 0; k < p.tasks.length; k++) dots[p.tasks[k]] += w * p.weights[k];
     }
     norm = Math.sqrt(norm) || 1;
@@ -113,7 +121,7 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
     titleShared.fill(0);
     let localTitle = 0;
     for (const g of local.titleGrams) {
-      const w = plan.idf(g);
+      const w = postings.get(g)?.idf ?? unseen;
       localTitle += w;
       for (const i of titlePostings.get(g) ?? []) titleShared[i] += w;
     }
