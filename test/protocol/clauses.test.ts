@@ -16,15 +16,11 @@ import {
   type Diagnostic,
   type Hover,
   type MarkupContent,
-  type PublishDiagnosticsParams,
-  type Range,
-  type TextDocumentContentChangeEvent,
-  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService, parseRegistryFile } from '../../server/src/service';
-import { SERVER_JS, TestClient } from './lspClient';
+import { SERVER_JS, TestClient, codes, isCodeAction, positionOf, toContentChanges } from './lspClient';
 
 /**
  * Responsibility clauses over the protocol: hover, completion, a unit quick
@@ -35,19 +31,8 @@ import { SERVER_JS, TestClient } from './lspClient';
 const SEEDS = resolve(__dirname, '../../../test/fixtures/seeds');
 const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
 
-const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
-const isCodeAction = (a: CodeAction | Command): a is CodeAction => typeof (a as Command).command !== 'string';
 
-function positionOf(text: string, needle: string, into = 0) {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} in the fixture`);
-  return TextDocument.create('x', 'workplan', 1, text).positionAt(at + into);
-}
 
-function toContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {
-  const before = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
-  return [...edits].sort((a, b) => before(b.range, a.range)).map((e) => ({ range: e.range, text: e.newText }));
-}
 
 function expectedDiagnostics(uri: string, doc: TextDocument): Diagnostic[] {
   const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });

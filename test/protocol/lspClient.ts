@@ -28,7 +28,13 @@ import {
   type RegistrationParams,
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
+  type CodeAction,
+  type Command,
+  type Range,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as assert from 'node:assert/strict';
 
 /** The built server, as the extension ships it. */
 export const SERVER_JS = resolve(__dirname, '../../../dist/server.js');
@@ -288,4 +294,26 @@ export class TestClient {
       await this.exit;
     }
   }
+}
+
+/** The codes of a publishDiagnostics notification. */
+export const codes = (p: PublishDiagnosticsParams): string[] => p.diagnostics.map((d) => String(d.code));
+
+export const isCodeAction = (a: CodeAction | Command): a is CodeAction => typeof (a as Command).command !== 'string';
+
+/** The position `into` characters after the start of `needle` in `text`. */
+export function positionOf(text: string, needle: string, into = 0) {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} in the fixture`);
+  return TextDocument.create('x', 'workplan', 1, text).positionAt(at + into);
+}
+
+/**
+ * A WorkspaceEdit's text edits as incremental content changes, applied one
+ * after another (as the server does), bottom-up so that each range is still
+ * valid when its turn comes.
+ */
+export function toContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {
+  const before = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
+  return [...edits].sort((a, b) => before(b.range, a.range)).map((e) => ({ range: e.range, text: e.newText }));
 }

@@ -19,15 +19,11 @@ import {
   type Hover,
   type Location,
   type MarkupContent,
-  type PublishDiagnosticsParams,
-  type Range,
-  type TextDocumentContentChangeEvent,
-  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService } from '../../server/src/service';
-import { SERVER_JS, TestClient, type ClientOptions } from './lspClient';
+import { SERVER_JS, TestClient, codes, isCodeAction, positionOf, toContentChanges, type ClientOptions } from './lspClient';
 
 /**
  * National plan alignment over the protocol, against the bundled server:
@@ -45,9 +41,7 @@ const NATIONAL_TEXT = readFileSync(resolve(ROOT, 'data/national/2020.txt'), 'utf
 const BASE = 'file:///tmp/workplan-protocol/national';
 const PLAN_TITLE = '2020 年全国打击侵犯知识产权和制售假冒伪劣商品工作要点';
 
-const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 const SEQUENCE = /^numbering\.(gap|duplicate|order|level|convention|punctuation)$/;
-const isCodeAction = (a: CodeAction | Command): a is CodeAction => typeof (a as Command).command !== 'string';
 
 /** The library as the server creates it, with the built-in national plans. */
 const library = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
@@ -56,16 +50,7 @@ function expectedDiagnostics(uri: string, doc: TextDocument): Diagnostic[] {
   return JSON.parse(JSON.stringify(library.computeDiagnostics({ uri, version: doc.version, getText: () => doc.getText() }))) as Diagnostic[];
 }
 
-function positionOf(text: string, needle: string, into = 0) {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} in the fixture`);
-  return TextDocument.create('x', 'workplan', 1, text).positionAt(at + into);
-}
 
-function toContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {
-  const before = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
-  return [...edits].sort((a, b) => before(b.range, a.range)).map((e) => ({ range: e.range, text: e.newText }));
-}
 
 /**
  * Xiamen without item （五）, the items after it renumbered （五）…（三十四） as a

@@ -14,14 +14,12 @@ import {
   type FoldingRange,
   type InitializeResult,
   type PublishDiagnosticsParams,
-  type Range,
   type SymbolInformation,
   type TextDocumentContentChangeEvent,
-  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService } from '../../server/src/service';
-import { SERVER_JS, TestClient } from './lspClient';
+import { SERVER_JS, TestClient, codes, isCodeAction, toContentChanges } from './lspClient';
 
 /**
  * End-to-end protocol tests: the bundled server (dist/server.js) is started
@@ -33,7 +31,6 @@ const SEEDS = resolve(__dirname, '../../../test/fixtures/seeds');
 const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
 const BASE = 'file:///tmp/workplan-protocol';
 
-const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 const has = (code: string) => (p: PublishDiagnosticsParams) => codes(p).includes(code);
 
 /** Xiamen without item （五）: its line and the blank line after it are gone. */
@@ -45,19 +42,7 @@ function xiamenWithoutItem5(): string {
   return lines.join('\n');
 }
 
-/**
- * A WorkspaceEdit's edits for one document as incremental content changes.
- * Applied one after another (as the server does), bottom-up so that each
- * range is still valid when its turn comes.
- */
-function toContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {
-  const before = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
-  return [...edits].sort((a, b) => before(b.range, a.range)).map((e) => ({ range: e.range, text: e.newText }));
-}
 
-function isCodeAction(a: CodeAction | Command): a is CodeAction {
-  return typeof (a as Command).command !== 'string';
-}
 
 /** The library run on the same text: what the server must publish if its copy of the document equals ours. */
 function expectedDiagnostics(uri: string, doc: TextDocument, rules: Record<string, unknown> = {}): Diagnostic[] {
