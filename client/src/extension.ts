@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     if (doc.languageId === LANGUAGE_ID) {
       void ensureClientStarted(context);
     } else {
-      void detect(doc);
+      void detect(doc, context.extensionUri);
     }
   };
 
@@ -125,11 +125,16 @@ async function stopClient(): Promise<void> {
   }
 }
 
-/** Switches a plain-text `.txt` document to `workplan` when its head holds a plan title. */
-async function detect(doc: vscode.TextDocument): Promise<void> {
+/**
+ * Switches a plain-text `.txt` document to `workplan` when its head holds a
+ * plan title — except the extension's own national plans, opened read-only
+ * from a code lens, which are a reference and not a draft to check.
+ */
+async function detect(doc: vscode.TextDocument, extensionUri: vscode.Uri): Promise<void> {
   if (
     doc.languageId !== 'plaintext' ||
     doc.uri.scheme !== 'file' ||
+    doc.uri.path.startsWith(`${extensionUri.path}/`) ||
     !isDetectableFileName(doc.fileName) ||
     switched.has(doc.uri.toString()) ||
     !vscode.workspace.getConfiguration(CONFIG_SECTION, doc).get<boolean>('detectPlanTitle', true)
