@@ -200,12 +200,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       return toDiagnostics(doc, document.version, problems, locale, diagnosticOptions.severities);
     },
     getCodeActions<D extends DiagnosticRef>(document: PlanTextDocument, range: Range, context: CodeActionContext<D>) {
-      const { doc, numbering } = analyze(document);
-      return codeActions({ uri: document.uri, version: document.version, doc, numbering, locale }, range, context);
+      const { doc, numbering, problems } = analyze(document);
+      return codeActions({ uri: document.uri, version: document.version, doc, numbering, problems, locale }, range, context);
     },
     getFixAllEdits(document: PlanTextDocument) {
-      const { doc, numbering } = analyze(document);
-      return toTextEdits(doc, fixAllEdits(doc, numbering));
+      const { doc, numbering, problems } = analyze(document);
+      return toTextEdits(doc, fixAllEdits(numbering, problems));
     },
     getHover(document: PlanTextDocument, position: Position) {
       const { doc, clauses, view, alignment } = analyze(document);

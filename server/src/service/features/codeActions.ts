@@ -1,7 +1,6 @@
 import { message, type Locale, type MessageKey } from '../l10n';
-import { checkArtifacts } from '../checks/artifacts';
 import { renumberEdits, widthEdits, type LevelNumbering } from '../checks/numbering';
-import type { FixKind } from '../checks/problem';
+import type { FixKind, Problem } from '../checks/problem';
 import type { PlanDocument } from '../syntax/model';
 import { CodeActionKind, type CodeAction, type DiagnosticRef, type Range, type TextEdit } from '../types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
@@ -19,6 +18,8 @@ export interface CodeActionInput {
   version: number;
   doc: PlanDocument;
   numbering: LevelNumbering[];
+  /** The problems of this version, as the checks found them. */
+  problems: Problem[];
   locale: Locale;
 }
 
@@ -35,6 +36,9 @@ const FIX_TITLES: Record<FixKind, MessageKey> = {
 
 /** The server command that writes a unit into the workspace registry file (the service does no IO). */
 export const ADD_TO_REGISTRY_COMMAND = 'workplan.addToRegistry';
+
+/** Fixes that need no human decision, so fix-all applies them (unit fixes and insertions do need one). */
+const MECHANICAL_FIXES = new Set<FixKind>(['removePageMarker', 'joinLine', 'closeClause']);
 
 /** Codes whose most likely cause is an inserted or deleted item, so renumbering is the preferred fix. */
 const RENUMBER_PREFERRED = new Set(['numbering.gap', 'numbering.duplicate', 'numbering.convention']);
@@ -63,7 +67,7 @@ export function codeActions<D extends DiagnosticRef>(input: CodeActionInput, ran
     }
   }
   if (wants(context.only, CodeActionKind.SourceFixAllWorkplan)) {
-    const edits = fixAllEdits(doc, input.numbering);
+    const edits = fixAllEdits(input.numbering, input.problems);
     if (edits.length > 0) actions.push(action<D>(input, message('fix.all', locale), CodeActionKind.SourceFixAllWorkplan, toTextEdits(doc, edits)));
   }
   return actions;
@@ -108,7 +112,7 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
   }
   if (d.code === 'text.broken-line' && !offered.has('joinAll')) {
     offered.add('joinAll');
-    const joins = checkArtifacts(doc).filter((p) => p.code === 'text.broken-line').flatMap((p) => p.fixes);
+    const joins = input.problems.filter((p) => p.code === 'text.broken-line').flatMap((p) => p.fixes);
     if (joins.length > 1) actions.push(action(input, message('fix.joinAllLines', locale), CodeActionKind.QuickFix, toTextEdits(doc, mergeEdits(joins)), [d]));
   }
   return actions;
@@ -119,7 +123,7 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
  * every level renumbered in the document's own convention and width, page
  * markers removed, broken lines joined, unclosed clauses closed.
  */
-export function fixAllEdits(doc: PlanDocument, numbering: LevelNumbering[]): OffsetEdit[] {
-  const artifacts: OffsetEdit[] = checkArtifacts(doc).flatMap((p) => p.fixes);
+export function fixAllEdits(numbering: LevelNumbering[], problems: Problem[]): OffsetEdit[] {
+  const artifacts: OffsetEdit[] = problems.flatMap((p) => p.fixes).filter((f) => MECHANICAL_FIXES.has(f.kind));
   return mergeEdits(artifacts.concat(...numbering.map((n) => renumberEdits(n))));
 }
