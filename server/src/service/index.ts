@@ -13,7 +13,7 @@ import { coverageReport, nationalCodeLenses, nationalDefinition, nationalHover }
 import { checkCoverage } from './checks/coverage';
 import { align, type Alignment } from './national/align';
 import { loadNationalPlan, type NationalPlan, type NationalPlanSource } from './national/plan';
-import { buildTasks } from './national/tasks';
+import { buildTasks, type TaskMemo } from './national/tasks';
 import { resolveLocale, type Locale } from './l10n';
 import { detectContext, type ContextSettings, type DocumentContext } from './registry/context';
 import type { LevelId, RegistryLayer } from './registry/format';
@@ -119,6 +119,8 @@ interface Analysis {
   numbering: LevelNumbering[];
   clauses: ClauseAnalysis;
   alignment?: Alignment;
+  /** Task features by task text, reused by the next version so that an edit re-reads only the tasks it touched. */
+  taskMemo?: TaskMemo;
   /** How the parent plan was chosen. */
   nationalSource?: 'setting' | 'year' | 'latest';
   problems: Problem[];
@@ -170,10 +172,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     const numbering = analyzeNumbering(doc);
     const clauses = checkClauses(doc, view);
     const choice = context.level === 'national' ? undefined : choosePlan(doc);
-    const alignment = choice ? align(choice.plan, buildTasks(doc, view)) : undefined;
+    const built = choice ? buildTasks(doc, clauses.refs, cached?.taskMemo) : undefined;
+    const alignment = choice && built ? align(choice.plan, built.tasks) : undefined;
     const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];
     const problems = [...checkNumbering(doc, numbering), ...checkArtifacts(doc), ...clauses.problems, ...coverage];
-    const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, nationalSource: choice?.source, problems };
+    const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, taskMemo: built?.memo, nationalSource: choice?.source, problems };
     cache.set(document.uri, analysis);
     return analysis;
   }

@@ -1,5 +1,6 @@
 import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
+import { GramTable } from './gramTable';
 import { jaccard, type Gram } from './similarity';
 import type { Task } from './tasks';
 
@@ -40,106 +41,153 @@ export interface Alignment {
   missing: NationalTask[];
 }
 
-/** The national tasks whose vectors hold a bigram, its weight in each, and its IDF (one lookup gives all three). */
+/** A bigram of the national plan: the tasks whose vectors hold it with its weight in each, its IDF, the tasks whose titles hold it. */
 interface Posting {
   tasks: Int32Array;
   weights: Float64Array;
   idf: number;
+  titles: Int32Array;
 }
 
 interface Index {
-  postings: Map<Gram, Posting>;
-  /** For each title bigram, the national tasks whose titles hold it. */
-  titlePostings: Map<Gram, Int32Array>;
+  /** Numbers every bigram of the national plan; `postings` is indexed by that number. */
+  grams: GramTable;
+  postings: Posting[];
   /** Sum of the title bigrams' IDF, per national task. */
   titleTotals: Float64Array;
+  /** Each local task's candidates, by its bigram array (weak: gone with the versions that held it). */
+  memo: WeakMap<Gram[], { titleGrams: Set<Gram>; agencyKey: string; candidates: Candidates }>;
+  /** Working arrays reused by every scoring run (the service is single-threaded). */
+  scratch: { dots: Float64Array; titleShared: Float64Array; scores: Float64Array; seen: Int32Array; touched: number[] };
 }
 const indexCache = new WeakMap<NationalPlan, Index>();
 
 function indexOf(plan: NationalPlan): Index {
   let index = indexCache.get(plan);
   if (!index) {
-    const lists = new Map<Gram, Array<[number, number]>>();
+    // Titles are part of each task's text, so every title bigram has a posting.
+    const lists = new Map<Gram, { tasks: number[]; weights: number[]; titles: number[] }>();
     plan.tasks.forEach((t, i) => {
       for (const [g, w] of t.vector) {
-        const list = lists.get(g) ?? [];
-        list.push([i, w]);
+        const list = lists.get(g) ?? { tasks: [], weights: [], titles: [] };
+        list.tasks.push(i);
+        list.weights.push(w);
+        if (t.titleGrams.has(g)) list.titles.push(i);
         lists.set(g, list);
       }
     });
-    const postings = new Map<Gram, Posting>();
-    for (const [g, list] of lists) postings.set(g, { tasks: Int32Array.from(list, (x) => x[0]), weights: Float64Array.from(list, (x) => x[1]), idf: plan.idf(g) });
-    const titleLists = new Map<Gram, number[]>();
-    plan.tasks.forEach((t, i) => {
-      for (const g of t.titleGrams) titleLists.set(g, [...(titleLists.get(g) ?? []), i]);
-    });
-    const titlePostings = new Map([...titleLists].map(([g, list]) => [g, Int32Array.from(list)]));
+    const postings = [...lists].map(([g, l]): Posting => ({ tasks: Int32Array.from(l.tasks), weights: Float64Array.from(l.weights), idf: plan.idf(g), titles: Int32Array.from(l.titles) }));
     const titleTotals = Float64Array.from(plan.tasks, (t) => [...t.titleGrams].reduce((sum, g) => sum + plan.idf(g), 0));
-    index = { postings, titlePostings, titleTotals };
+    const count = plan.tasks.length;
+    const scratch = {
+      dots: new Float64Array(count),
+      titleShared: new Float64Array(count),
+      scores: new Float64Array(count),
+      seen: new Int32Array(postings.length),
+      touched: [],
+    };
+    index = { grams: new GramTable([...lists.keys()]), postings, titleTotals, memo: new WeakMap(), scratch };
     indexCache.set(plan, index);
   }
   return index;
+}
+
+/** A local task's candidates: national task index, score and its parts, best first. */
+type Candidates = ReadonlyArray<{ index: number; score: number; parts: Match['parts'] }>;
+
+/**
+ * Scores one local task against every national task. Results are kept per
+ * plan, keyed by the task's bigram array: buildTasks hands an unchanged task
+ * the same arrays on the next version, so a keystroke rescores one task.
+ */
+function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates {
+  const agencyKey = [...local.agencies].join('、');
+  const memo = index.memo.get(local.textGrams);
+  if (memo && memo.titleGrams === local.titleGrams && memo.agencyKey === agencyKey) return memo.candidates;
+  const { grams, postings, titleTotals, scratch } = index;
+  const { dots, titleShared, scores, seen, touched } = scratch;
+  const count = plan.tasks.length;
+  const unseen = plan.unseenIdf;
+  // Text similarity against every national task in one pass over the local bigrams. The local TF-IDF
+  // vector is never built, nor its term counts (a Map per task costs more than the products): each
+  // occurrence adds its share (the dot product is linear in the term frequency), and the squared norm
+  // grows by (2·tf − 1)·idf² on a bigram's tf-th occurrence. Bigrams the national plan never uses only
+  // add to the norm; they are counted by sorting them.
+  dots.fill(0);
+  let norm = 0;
+  const unseenGrams: Gram[] = [];
+  for (const g of local.textGrams) {
+    const id = grams.idOf(g);
+    if (id < 0) {
+      unseenGrams.push(g);
+      continue;
+    }
+    const p = postings[id];
+    const tf = ++seen[id];
+    if (tf === 1) touched.push(id);
+    norm += (2 * tf - 1) * p.idf * p.idf;
+    for (let k = 0; k < p.tasks.length; k++) dots[p.tasks[k]] += p.idf * p.weights[k];
+  }
+  for (const id of touched) seen[id] = 0;
+  touched.length = 0;
+  const sorted = Int32Array.from(unseenGrams).sort();
+  for (let i = 0, tf = 0; i < sorted.length; i++) {
+    tf = i > 0 && sorted[i] === sorted[i - 1] ? tf + 1 : 1;
+    norm += (2 * tf - 1) * unseen * unseen;
+  }
+  norm = Math.sqrt(norm) || 1;
+  titleShared.fill(0);
+  let localTitle = 0;
+  for (const g of local.titleGrams) {
+    const id = grams.idOf(g);
+    const w = id < 0 ? unseen : postings[id].idf;
+    localTitle += w;
+    if (id < 0) continue;
+    const holders = postings[id].titles;
+    for (let k = 0; k < holders.length; k++) titleShared[holders[k]] += w;
+  }
+  const partsOf = (i: number): Match['parts'] => {
+    const titleTotal = localTitle + titleTotals[i];
+    return {
+      title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
+      text: dots[i] / norm,
+      campaigns: local.campaigns.size > 0 ? jaccard(local.campaigns, plan.tasks[i].campaigns) : 0,
+      agencies: local.agencies.size > 0 ? jaccard(local.agencies, plan.tasks[i].agencies) : 0,
+    };
+  };
+  // The same sum as partsOf, without an object per national task; most local tasks name no campaign.
+  let bestScore = 0;
+  const hasCampaigns = local.campaigns.size > 0;
+  const hasAgencies = local.agencies.size > 0;
+  for (let i = 0; i < count; i++) {
+    const titleTotal = localTitle + titleTotals[i];
+    let score = WEIGHTS.title * (titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal) + (WEIGHTS.text * dots[i]) / norm;
+    if (hasCampaigns) score += WEIGHTS.campaigns * jaccard(local.campaigns, plan.tasks[i].campaigns);
+    if (hasAgencies) score += WEIGHTS.agencies * jaccard(local.agencies, plan.tasks[i].agencies);
+    scores[i] = score;
+    if (score > bestScore) bestScore = score;
+  }
+  const candidates: Array<{ index: number; score: number; parts: Match['parts'] }> = [];
+  if (bestScore >= MATCH_THRESHOLD) {
+    for (let i = 0; i < count; i++) {
+      if (scores[i] >= MATCH_THRESHOLD && scores[i] >= bestScore * MERGE_RATIO) candidates.push({ index: i, score: scores[i], parts: partsOf(i) });
+    }
+    candidates.sort((a, b) => b.score - a.score);
+    candidates.length = Math.min(candidates.length, 3);
+  }
+  index.memo.set(local.textGrams, { titleGrams: local.titleGrams, agencyKey, candidates });
+  return candidates;
 }
 
 export function align(plan: NationalPlan, tasks: Task[]): Alignment {
   const matches: Match[] = [];
   const byLocal = new Map<Heading, Match[]>();
   const byNational = new Map<string, Match[]>();
-  const { postings, titlePostings, titleTotals } = indexOf(plan);
-  const count = plan.tasks.length;
-  const dots = new Float64Array(count);
-  const titleShared = new Float64Array(count);
-  const scores = new Float64Array(count);
-  const counts = new Map<Gram, number>();
-  // The IDF of a bigram no national task uses (bigrams are never negative).
-  const unseen = plan.idf(-1);
-  const partsOf = (local: Task, i: number, localTitle: number): Match['parts'] => {
-    const titleTotal = localTitle + titleTotals[i];
-    return {
-      title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
-      text: dots[i],
-      campaigns: jaccard(local.campaigns, plan.tasks[i].campaigns),
-      agencies: jaccard(local.agencies, plan.tasks[i].agencies),
-    };
-  };
-  const weigh = (p: Match['parts']) => WEIGHTS.title * p.title + WEIGHTS.text * p.text + WEIGHTS.campaigns * p.campaigns + WEIGHTS.agencies * p.agencies;
+  const index = indexOf(plan);
   for (const local of tasks) {
-    // Text and title similarity against every national task in one pass over the local bigrams.
-    // The local TF-IDF vector is never built: its weights go straight into the dot products, normalised once at the end.
-    dots.fill(0);
-    counts.clear();
-    for (const g of local.textGrams) counts.set(g, (counts.get(g) ?? 0) + 1);
-    let norm = 0;
-    for (const [g, tf] of counts) {
-      const p = postings.get(g);
-      const w = tf * (p ? p.idf : unseen);
-      norm += w * w;
-      if (p) for (let k = 0; k < p.tasks.length; k++) dots[p.tasks[k]] += w * p.weights[k];
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < count; i++) dots[i] /= norm;
-    titleShared.fill(0);
-    let localTitle = 0;
-    for (const g of local.titleGrams) {
-      const w = postings.get(g)?.idf ?? unseen;
-      localTitle += w;
-      for (const i of titlePostings.get(g) ?? []) titleShared[i] += w;
-    }
-    let bestScore = 0;
-    for (let i = 0; i < count; i++) {
-      scores[i] = weigh(partsOf(local, i, localTitle));
-      if (scores[i] > bestScore) bestScore = scores[i];
-    }
-    if (bestScore < MATCH_THRESHOLD) continue;
-    // Only the candidates become Match objects.
-    const scored: Match[] = [];
-    for (let i = 0; i < count; i++) {
-      if (scores[i] >= MATCH_THRESHOLD && scores[i] >= bestScore * MERGE_RATIO) {
-        scored.push({ local, national: plan.tasks[i], score: scores[i], parts: partsOf(local, i, localTitle) });
-      }
-    }
-    scored.sort((a, b) => b.score - a.score);
-    const chosen = scored.slice(0, 3);
+    const candidates = candidatesOf(plan, index, local);
+    if (candidates.length === 0) continue;
+    const chosen = candidates.map((c) => ({ local, national: plan.tasks[c.index], score: c.score, parts: c.parts }));
     byLocal.set(local.heading, chosen);
     for (const m of chosen) {
       matches.push(m);

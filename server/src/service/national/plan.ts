@@ -1,3 +1,4 @@
+import { checkClauses } from '../checks/agencies';
 import type { Registry } from '../registry/registry';
 import type { PlanDocument } from '../syntax/model';
 import { parsePlan } from '../syntax/parser';
@@ -23,6 +24,8 @@ export interface NationalPlan {
   tasks: NationalTask[];
   /** Inverse document frequency of a bigram over the plan's tasks. */
   idf(gram: Gram): number;
+  /** The IDF of a bigram no task uses. */
+  unseenIdf: number;
 }
 
 export interface NationalTask extends Task {
@@ -36,7 +39,7 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
   const doc = parsePlan(source.text);
   const title = doc.title?.text ?? source.id;
   const year = Number(/(\d{4})\s*年/.exec(title)?.[1] ?? /(\d{4})/.exec(source.id)?.[1]) || undefined;
-  const tasks = buildTasks(doc, registry.view('national'));
+  const { tasks } = buildTasks(doc, checkClauses(doc, registry.view('national')).refs);
   const df = new Map<Gram, number>();
   for (const t of tasks) for (const g of new Set(t.textGrams)) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, tasks.length);
@@ -52,5 +55,6 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
     doc,
     tasks: tasks.map((t) => ({ ...t, id: `${source.id}:${t.number}`, vector: tfidf(t.textGrams, idf) })),
     idf,
+    unseenIdf: unseen,
   };
 }

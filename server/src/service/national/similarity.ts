@@ -4,15 +4,29 @@
  * weighted by TF-IDF; align.ts compares them.
  */
 
-const NOISE = /[\s\d０-９，。、；：？！“”‘’（）《》〔〕【】()\[\],.;:!?"'—\-…·]/g;
+/** Characters that carry no meaning for similarity: whitespace, digits, punctuation. */
+const NOISE_CHARS = ' \t\r\n\v\f\u3000\u00a0\u2028\u2029\ufeff0123456789０１２３４５６７８９，。、；：？！“”‘’（）《》〔〕【】()[],.;:!?"\'—-…·';
+const NOISE = new Uint8Array(0x10000);
+for (const c of NOISE_CHARS) NOISE[c.charCodeAt(0)] = 1;
 
-/** A bigram as one number (two UTF-16 code units), so that no substring is allocated per bigram. */
+/**
+ * A bigram as one 32-bit integer (two UTF-16 code units), so that no
+ * substring is allocated per bigram; kept within int32 so V8 stores it as a
+ * small integer and Map lookups need no boxed doubles (most CJK characters
+ * are above U+8000, which times 0x10000 would not fit).
+ */
 export type Gram = number;
 
+/** The bigrams of a text with its noise characters left out (so 知识/产权 across a line break still pairs). */
 export function bigrams(text: string): Gram[] {
-  const clean = text.replace(NOISE, '');
   const out: Gram[] = [];
-  for (let i = 0; i + 1 < clean.length; i++) out.push(clean.charCodeAt(i) * 0x10000 + clean.charCodeAt(i + 1));
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (NOISE[c] === 1) continue;
+    if (previous >= 0) out.push((previous << 16) | c);
+    previous = c;
+  }
   return out;
 }
 

@@ -1,7 +1,6 @@
-import type { RegistryView } from '../registry/registry';
+import type { AgencyRef } from '../checks/agencies';
 import { formatMarker } from '../syntax/markers';
 import type { Heading, PlanDocument } from '../syntax/model';
-import { parseClause } from '../syntax/clauses';
 import { bigrams, campaigns, type Gram } from './similarity';
 
 /**
@@ -46,26 +45,42 @@ function withoutClauses(doc: PlanDocument, h: Heading): string {
   return (out + doc.text.slice(at, h.ownText.end)).replace(/\s*(\r\n|\r|\n)\s*/g, '');
 }
 
-export function buildTasks(doc: PlanDocument, view: RegistryView): Task[] {
-  return taskHeadings(doc).map((h) => {
-    const body = withoutClauses(doc, h);
-    const agencies = new Set<string>();
-    for (const c of h.clauses) {
-      for (const unit of parseClause(c).units) {
-        const agency = view.lookup(unit.text);
-        for (const n of agency?.national ?? []) agencies.add(n);
-      }
+/** What alignment reads off a task's own text; the same text always gives the same features. */
+type TaskFeatures = Pick<Task, 'text' | 'titleGrams' | 'textGrams' | 'campaigns'>;
+
+/** A document's task features by raw task text, handed from one version to the next. */
+export type TaskMemo = Map<string, TaskFeatures>;
+
+/**
+ * `refs` are the clause units the agency check resolved (prefix elision
+ * included), so no clause is read twice. A task whose text is unchanged since
+ * `previous` gets the same feature objects, which align() recognises.
+ */
+export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previous?: TaskMemo): { tasks: Task[]; memo: TaskMemo } {
+  const agenciesOf = new Map<Heading, Set<string>>();
+  for (const ref of refs) {
+    if (!ref.agency?.national) continue;
+    const set = agenciesOf.get(ref.heading) ?? new Set<string>();
+    for (const n of ref.agency.national) set.add(n);
+    agenciesOf.set(ref.heading, set);
+  }
+  const memo: TaskMemo = new Map();
+  const tasks = taskHeadings(doc).map((h): Task => {
+    const key = `${h.title.text}\u0000${doc.text.slice(h.ownText.start, h.ownText.end)}`;
+    let features = memo.get(key) ?? previous?.get(key);
+    if (!features) {
+      const text = withoutClauses(doc, h);
+      features = { text, titleGrams: new Set(bigrams(h.title.text)), textGrams: bigrams(text), campaigns: campaigns(text) };
     }
+    memo.set(key, features);
     return {
       heading: h,
       number: formatMarker(h.level, h.marker.value, 'full'),
       title: h.title.text,
-      text: body,
       section: sectionOf(doc, h),
-      titleGrams: new Set(bigrams(h.title.text)),
-      textGrams: bigrams(body),
-      campaigns: campaigns(body),
-      agencies,
+      agencies: agenciesOf.get(h) ?? new Set<string>(),
+      ...features,
     };
   });
+  return { tasks, memo };
 }
