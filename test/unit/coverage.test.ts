@@ -116,6 +116,16 @@ describe('coverage.missing', () => {
       assert.strictEqual(en[0].message, 'National task （六） “严格寄递环节监管” has no counterpart in this plan: expected it here as （五）严格寄递环节监管');
     });
 
+    it('a plan of another year than the national plan (Nantong 2017, Jiyuan 2023): every report names both years', () => {
+      for (const [seed, year] of [['nantong-city-2017', 2017], ['jiyuan-zone-2023', 2023]] as const) {
+        const ds = missingOf(freshDoc(loadSeed(seed)));
+        assert.ok(ds.length > 0, seed);
+        for (const d of ds) assert.ok(d.message.endsWith(`（本文档为${year}年，对照的是2020年全国工作要点；当年要点可用设置 workplan.nationalPlan 或命令行 --national 指定）`), d.message);
+      }
+      const en = nationalService('en').computeDiagnostics(freshDoc(loadSeed('nantong-city-2017'))).filter((d) => d.code === 'coverage.missing');
+      assert.ok(en[0].message.endsWith(' (this plan is for 2017, compared with the national plan of 2020; name that year’s plan in the setting workplan.nationalPlan or with --national)'), en[0].message);
+    });
+
     it('Xiamen has none; the severity is configurable', () => {
       assert.deepStrictEqual(missingOf(freshDoc(loadSeed('xiamen-city-2020'))), []);
       const doc = freshDoc(loadSeed('guandu-district-2020'));

@@ -121,7 +121,8 @@ describe('national plan features', () => {
       assert.strictEqual(lenses(guandu).length, 32);
       assert.strictEqual(lenses(guandu)[4].command?.title, '对应全国（五）加强重点市场监管');
       const ns = lenses(nantong);
-      assert.strictEqual(ns[0].command?.title, `全国任务覆盖 13/35 · ${PLAN_TITLE}`);
+      // A 2017 plan compared with the 2020 national plan says so.
+      assert.strictEqual(ns[0].command?.title, `全国任务覆盖 13/35 · ${PLAN_TITLE}（本文档为2017年）`);
       assert.strictEqual(ns.length, 19, 'the coverage lens and 18 items');
       const titles = ns.map((l) => l.command?.title);
       assert.ok(titles.includes('对应全国（十六）加大刑事打击力度、（十八）深入推进司法保护'), titles.join(' | '));

@@ -150,13 +150,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     return plan;
   }
 
+  function draftYear(doc: PlanDocument): number | undefined {
+    return Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]) || undefined;
+  }
+
   /** The setting's plan; else the one of the draft's year; else the latest. */
   function choosePlan(doc: PlanDocument): { plan: NationalPlan; source: 'setting' | 'year' | 'latest' } | undefined {
     if (nationalSources.length === 0) return undefined;
     const chosen = nationalSources.find((s) => s.id === nationalId);
     if (chosen) return { plan: nationalPlan(chosen), source: 'setting' };
     const plans = nationalSources.map(nationalPlan);
-    const year = Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]);
+    const year = draftYear(doc);
     const ofYear = plans.find((p) => p.year === year);
     if (ofYear) return { plan: ofYear, source: 'year' };
     return { plan: [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0], source: 'latest' };
@@ -173,7 +177,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     const clauses = checkClauses(doc, view);
     const choice = context.level === 'national' ? undefined : choosePlan(doc);
     const built = choice ? buildTasks(doc, clauses.refs, cached?.taskMemo) : undefined;
-    const alignment = choice && built ? align(choice.plan, built.tasks) : undefined;
+    const alignment = choice && built ? align(choice.plan, built.tasks, draftYear(doc)) : undefined;
     const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];
     const problems = [...checkNumbering(doc, numbering), ...checkArtifacts(doc), ...clauses.problems, ...coverage];
     const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, taskMemo: built?.memo, nationalSource: choice?.source, problems };

@@ -48,6 +48,10 @@ export const MESSAGES = {
   'hint.noSuggestion': { 'zh-cn': '：如确为本地单位，可加入工作区注册表', en: ': if it is right, add it to the workspace registry' },
   'hint.counterpart': { 'zh-cn': '：应为本地对应单位“{expected}”', en: ': expected the local counterpart “{expected}”' },
   'hint.noCounterpart': { 'zh-cn': '：应改为本地对应单位', en: ': expected its local counterpart' },
+  'hint.otherYear': {
+    'zh-cn': '（本文档为{draftYear}年，对照的是{planYear}年全国工作要点；当年要点可用设置 workplan.nationalPlan 或命令行 --national 指定）',
+    en: ' (this plan is for {draftYear}, compared with the national plan of {planYear}; name that year’s plan in the setting workplan.nationalPlan or with --national)',
+  },
   'hint.expected': { 'zh-cn': '：应为“{expected}”', en: '; expected “{expected}”' },
   'reason.bare-core': { 'zh-cn': '缺少地区前缀', en: 'lacks the region prefix' },
   'reason.other-level': { 'zh-cn': '不是{levelName}单位', en: 'is not a {levelName} unit' },
@@ -88,6 +92,7 @@ export const MESSAGES = {
   'national.lens': { 'zh-cn': '对应全国{numbers}', en: 'National {numbers}' },
   'national.lensNone': { 'zh-cn': '本地新增（无对应全国任务）', en: 'Local addition (no national task)' },
   'national.coverage': { 'zh-cn': '全国任务覆盖 {covered}/{total} · {plan}', en: 'National tasks covered {covered}/{total} · {plan}' },
+  'national.otherYear': { 'zh-cn': '（本文档为{draftYear}年）', en: ' (this plan: {draftYear})' },
   'national.reportTitle': { 'zh-cn': '全国任务对照表：{plan}', en: 'Coverage of {plan}' },
   'national.unreadable': { 'zh-cn': '无法读取设置 workplan.nationalPlan 指定的上级工作要点：{error}。改用内置全国工作要点。', en: 'Cannot read the parent plan set in workplan.nationalPlan: {error}. Using the built-in national plans.' },
   'national.nothingMissing': { 'zh-cn': '本文档已覆盖全部全国任务，无需补充。', en: 'Every national task already has a counterpart in this plan.' },

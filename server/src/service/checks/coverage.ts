@@ -1,4 +1,4 @@
-import type { Alignment } from '../national/align';
+import { otherYear, type Alignment } from '../national/align';
 import { planInsertion } from '../national/insert';
 import type { RegistryView } from '../registry/registry';
 import type { PlanDocument } from '../syntax/model';
@@ -11,6 +11,8 @@ import type { Problem } from './problem';
  */
 export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering: LevelNumbering[], view: RegistryView): Problem[] {
   const problems: Problem[] = [];
+  // Against another year's plan the drafter should know, on every report, which plan it was.
+  const years = otherYear(alignment);
   for (const task of alignment.missing) {
     const insertion = planInsertion(doc, alignment, numbering, view, task);
     if (!insertion) continue;
@@ -21,7 +23,7 @@ export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering
       code: 'coverage.missing',
       start: marker.start,
       end: marker.end,
-      args: { number: task.number, title: task.title, expected },
+      args: { number: task.number, title: task.title, expected, hintKey: years ? 'otherYear' : '', ...years },
       fixes: [{ kind: 'insertTask', ...first, more, args: { number: task.number } }],
       data: { national: { id: task.id, number: task.number, title: task.title } },
     });

@@ -1,4 +1,4 @@
-import type { Alignment, Match } from '../national/align';
+import { otherYear, type Alignment, type Match } from '../national/align';
 import { message, type Locale } from '../l10n';
 import type { RegistryView } from '../registry/registry';
 import type { Heading, PlanDocument } from '../syntax/model';
@@ -57,7 +57,8 @@ export function nationalCodeLenses(doc: PlanDocument, alignment: Alignment, uri:
   const first = alignment.tasks[0]?.section ?? alignment.tasks[0]?.heading;
   const lenses: CodeLens[] = [];
   if (first) {
-    const title = message('national.coverage', locale, { covered, total: alignment.plan.tasks.length, plan: alignment.plan.title });
+    const years = otherYear(alignment);
+    const title = message('national.coverage', locale, { covered, total: alignment.plan.tasks.length, plan: alignment.plan.title }) + (years ? message('national.otherYear', locale, years) : '');
     lenses.push({ range: doc.lines.range(first.start, first.start), command: { title, command: COVERAGE_REPORT_COMMAND, arguments: [uri] } });
   }
   for (const t of alignment.tasks) {

@@ -34,6 +34,8 @@ export interface Match {
 
 export interface Alignment {
   plan: NationalPlan;
+  /** The year in the draft's title, when it names one. */
+  draftYear?: number;
   tasks: Task[];
   matches: Match[];
   byLocal: Map<Heading, Match[]>;
@@ -179,7 +181,14 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   return candidates;
 }
 
-export function align(plan: NationalPlan, tasks: Task[]): Alignment {
+/** The draft's year and the plan's, when they are known and differ: the comparison is then with another year's plan. */
+export function otherYear(alignment: Alignment): { draftYear: number; planYear: number } | undefined {
+  const { draftYear } = alignment;
+  const planYear = alignment.plan.year;
+  return draftYear !== undefined && planYear !== undefined && draftYear !== planYear ? { draftYear, planYear } : undefined;
+}
+
+export function align(plan: NationalPlan, tasks: Task[], draftYear?: number): Alignment {
   const matches: Match[] = [];
   const byLocal = new Map<Heading, Match[]>();
   const byNational = new Map<string, Match[]>();
@@ -197,5 +206,5 @@ export function align(plan: NationalPlan, tasks: Task[]): Alignment {
     }
   }
   const missing = plan.tasks.filter((n) => !byNational.has(n.id));
-  return { plan, tasks, matches, byLocal, byNational, missing };
+  return { plan, draftYear, tasks, matches, byLocal, byNational, missing };
 }
