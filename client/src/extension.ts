@@ -10,6 +10,7 @@ import { CONTEXT_CHANGED_NOTIFICATION, LANGUAGE_ID, PlanStatus, registerNational
 import { DETECTION_MAX_CHARS, DETECTION_MAX_LINES, detectPlanTitle, isDetectableFileName } from './planDetection';
 
 const CONFIG_SECTION = 'workplan';
+const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -94,19 +95,23 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // Virtual workspaces (a repository opened remotely): checked with the built-in data only.
+      { scheme: 'vscode-vfs', language: LANGUAGE_ID },
     ],
     synchronize: {
       configurationSection: CONFIG_SECTION,
       // The server re-reads the workspace registry when it changes on disk.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.workplan/*.json'),
     },
-    initializationOptions: { locale: vscode.env.language },
+    // In an untrusted workspace the server reads only its built-in data, until trust is granted.
+    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
   };
 
   // The id 'workplan' makes the client honour the `workplan.trace.server` setting.
   const c = new LanguageClient(LANGUAGE_ID, '工作要点 Work Plan', serverOptions, clientOptions);
   // Settings, the registry or the national plans changed: the status bar asks again.
   c.onNotification(CONTEXT_CHANGED_NOTIFICATION, () => status?.schedule());
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUSTED_NOTIFICATION)));
   client = c;
   try {
     await c.start();

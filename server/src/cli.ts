@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { BUILTIN_REGISTRY } from './builtinRegistry';
@@ -15,6 +15,7 @@ import {
   type LevelId,
   type NationalPlanSource,
   type RegistryLayer,
+  type TaskBreakdownFormat,
   type WorkplanLanguageService,
 } from './service';
 
@@ -28,10 +29,17 @@ import {
  * the plan implements, the national tasks it has no item for, and its own
  * additions. Exit status: 0 done, 2 usage error, unreadable file, unknown
  * national plan, or a FILE that is itself a national plan (nothing to align).
+ *
+ * `workplan export [options] FILE` prints the plan's 任务分解表 (one row per
+ * task: number, section, title, lead units, other units, national task) as
+ * CSV for Excel or as a Markdown table, to stdout or to `--output`. Exit
+ * status: 0 written, 2 usage error, unreadable file, unknown national plan,
+ * or an output file that cannot be written.
  */
 
 const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE...
        workplan align [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
+       workplan export [--format csv|markdown] [--locale zh-cn|en] [--output FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
 
 check: checks work plans (工作要点) and prints their problems, including
 coverage.missing for every national task a local plan has no item for.
@@ -46,15 +54,22 @@ align: aligns the items of a local plan with the tasks of the national plan.
                   "additions": [{ "number", "line", "title" }] }
   A FILE that is itself a national plan has nothing to align with: exit 2 with a message.
 
+export: the plan's task breakdown table (任务分解表), one row per task: number (its outline path, e.g. 一、/（三）/2．),
+section, task, lead units, partner/responsible units, the national task it implements (empty when none).
+  --format csv       (default) UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting: opens in Excel as is;
+                     units within a cell are separated by 、; cells starting with = + - @ get a leading '
+  --format markdown  a GitHub table
+  --output FILE      write to FILE instead of stdout (the same bytes)
+
 Options:
-  --locale        language of the messages (default: from LANG, else zh-cn)
+  --locale        language of the messages and column headers (default: from LANG, else zh-cn)
   --registry      workspace registry file adding units (default: .workplan/registry.json if present)
   --region        region preset id (xiamen, guandu, jiyuan, nantong, or one in the registry file); default: detected
   --level         national, province, city, district, county or zone; default: detected
   --national      the parent plan: a built-in id (national-2020) or the path of a plan text;
                   default: the built-in plan of the year in the plan's title, else the latest
-Exit status: 0 no errors (check) or aligned (align), 1 errors found (check),
-2 usage error, unreadable file, unknown national plan, or nothing to align (align).`;
+Exit status: 0 no errors (check), aligned (align) or written (export), 1 errors found (check),
+2 usage error, unreadable file, unknown national plan, nothing to align (align), or an unwritable --output (export).`;
 
 const SEVERITY_NAMES: Record<number, string> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -69,12 +84,18 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
-type Command = 'check' | 'align';
+type Command = 'check' | 'align' | 'export';
+
+const COMMANDS: readonly Command[] = ['check', 'align', 'export'];
+/** The formats of each command, the default first. */
+const FORMATS: Record<Command, readonly string[]> = { check: ['text', 'json'], align: ['text', 'json'], export: ['csv', 'markdown'] };
 
 interface CliOptions {
   command: Command;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | TaskBreakdownFormat;
   locale: string;
+  /** export: the file written instead of stdout. */
+  output?: string;
   registry?: string;
   region?: string;
   level?: LevelId;
@@ -88,9 +109,11 @@ const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): CliOptions {
-  const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'align') throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
-  const options: CliOptions = { command, format: 'text', locale: defaultLocale(), files: [] };
+  const [name, ...rest] = argv;
+  const command = COMMANDS.find((c) => c === name);
+  if (!command) throw new UsageError(name ? `unknown command: ${name}` : 'missing command');
+  const formats = FORMATS[command];
+  const options: CliOptions = { command, format: formats[0] as CliOptions['format'], locale: defaultLocale(), files: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg, undefined];
@@ -101,8 +124,10 @@ function parseArgs(argv: string[]): CliOptions {
     };
     if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not ${v}`);
-      options.format = v;
+      if (!formats.includes(v)) throw new UsageError(`--format must be ${formats.join(' or ')}, not ${v}`);
+      options.format = v as CliOptions['format'];
+    } else if (flag === '--output' && command === 'export') {
+      options.output = value();
     } else if (flag === '--locale') {
       options.locale = value();
     } else if (flag === '--registry') {
@@ -125,7 +150,7 @@ function parseArgs(argv: string[]): CliOptions {
     }
   }
   if (options.files.length === 0) throw new UsageError('no files given');
-  if (command === 'align' && options.files.length > 1) throw new UsageError(`align takes one file, not ${options.files.length}`);
+  if (command !== 'check' && options.files.length > 1) throw new UsageError(`${command} takes one file, not ${options.files.length}`);
   return options;
 }
 
@@ -339,6 +364,30 @@ function alignFile(service: WorkplanLanguageService, options: CliOptions): boole
   return true;
 }
 
+/** Writes the task breakdown of one file to stdout or --output; false when the file cannot be read or the output written. */
+function exportFile(service: WorkplanLanguageService, options: CliOptions): boolean {
+  const file = options.files[0];
+  const read = readPlanFile(file);
+  if ('error' in read) {
+    process.stderr.write(`workplan: ${read.error}\n`);
+    return false;
+  }
+  const document = { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => read.text };
+  // CSV starts with the byte order mark Excel needs to read UTF-8; a file and stdout get the same bytes.
+  const table = Buffer.from(service.exportTaskBreakdown(document, options.format as TaskBreakdownFormat), 'utf8');
+  if (options.output === undefined) {
+    process.stdout.write(table);
+    return true;
+  }
+  try {
+    writeFileSync(options.output, table);
+  } catch (error) {
+    process.stderr.write(`workplan: cannot write ${options.output}: ${readError(error)}\n`);
+    return false;
+  }
+  return true;
+}
+
 function main(argv: string[]): number {
   if (argv.length === 0) {
     process.stderr.write(`${USAGE}\n`);
@@ -385,6 +434,7 @@ function main(argv: string[]): number {
   const service = createLanguageService({ locale: options.locale, registry: layers, nationalPlans: national.sources });
   service.configure({ level: options.level, region: options.region, national: national.chosen });
   if (options.command === 'align') return alignFile(service, options) && !unreadable ? 0 : 2;
+  if (options.command === 'export') return exportFile(service, options) && !unreadable ? 0 : 2;
   const result = check(service, options);
   return unreadable || result.unreadable ? 2 : result.errors ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NationalPlanSource } from './service';
 
@@ -11,8 +11,12 @@ import type { NationalPlanSource } from './service';
 /** The built-in national plans, shipped as plain text: next to the bundle (dist/../data) or, compiled, the repository's data/. */
 const BUILTIN_NATIONAL_DIR = [join(__dirname, '..', 'data', 'national'), join(__dirname, '..', '..', '..', 'data', 'national')].find((d) => existsSync(d)) ?? '';
 
-/** Reads the parent plans: the built-in ones and the user's own, which the drafts are then aligned with. */
-export function readNationalPlans(userPlan: string | undefined): { sources: NationalPlanSource[]; chosen?: string; error?: string } {
+/**
+ * Reads the parent plans: the built-in ones and the user's own. `userPlan`,
+ * a built-in id (national-2020) or the path of a plan text, is the one the
+ * drafts are then aligned with; a relative path is read from `baseDir`.
+ */
+export function readNationalPlans(userPlan: string | undefined, baseDir?: string): { sources: NationalPlanSource[]; chosen?: string; error?: string } {
   const sources: NationalPlanSource[] = [];
   if (BUILTIN_NATIONAL_DIR) {
     for (const file of readdirSync(BUILTIN_NATIONAL_DIR).filter((f) => f.endsWith('.txt')).sort()) {
@@ -21,6 +25,8 @@ export function readNationalPlans(userPlan: string | undefined): { sources: Nati
     }
   }
   if (!userPlan) return { sources };
+  if (sources.some((s) => s.id === userPlan)) return { sources, chosen: userPlan };
+  if (baseDir && !isAbsolute(userPlan)) userPlan = join(baseDir, userPlan);
   try {
     const text = readFileSync(userPlan, 'utf8');
     const id = basename(userPlan).replace(/\.[^.]*$/, '');

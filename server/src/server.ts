@@ -29,7 +29,10 @@ import {
   createLanguageService,
   message,
   parseRegistryFile,
+  parseWorkspaceConfig,
   registryErrorMessage,
+  WORKSPACE_CONFIG_FILE,
+  type WorkspaceConfig,
   type LevelId,
   type RegistryLayer,
   type WorkplanLanguageService,
@@ -58,6 +61,8 @@ const COVERAGE_REPORT_REQUEST = 'workplan/coverageReport';
 /** Inserts every missing national task into the document whose uri is the argument. */
 const INSERT_ALL_MISSING_COMMAND = 'workplan.insertAllMissing';
 const CONTEXT_REQUEST = 'workplan/context';
+/** The user has granted the workspace trust: its files may now be read. */
+const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
 /** Tells the client that contexts may have changed (settings, registry, national plans). */
 const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
 const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {}, registry: DEFAULT_REGISTRY_FILE };
@@ -85,12 +90,23 @@ class WorkplanServer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settings = new Map<string, Promise<Settings>>();
   private configurationPull = false;
+  /** The settings a client without workspace/configuration pushed with didChangeConfiguration. */
+  private pushedSettings: Promise<Settings> | undefined;
   private configurationRegistration = false;
   /** Documents already checked once; the first check after opening runs without delay. */
   private readonly seen = new Set<string>();
   private workspaceFolder: string | undefined;
   /** The last registry error shown, so that one broken file is reported once. */
   private shownRegistryError: string | undefined;
+  /** `.workplan/config.json` of the workspace folder: what settings the user left alone fall back to. */
+  private workspaceConfig: WorkspaceConfig = {};
+  private shownConfigError: string | undefined;
+  /**
+   * Whether the user trusts the workspace (VS Code's workspace trust). Until
+   * then only built-in data is used: no configuration file, registry file or
+   * parent plan is read from the workspace, and nothing is written into it.
+   */
+  private trusted = true;
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize(this.onInitialize.bind(this));
@@ -107,6 +123,10 @@ class WorkplanServer {
     connection.onCompletion(this.guard(this.onCompletion, []));
     connection.onExecuteCommand(this.onExecuteCommand.bind(this));
     connection.onDidChangeWatchedFiles(() => this.reconfigure());
+    connection.onNotification(TRUSTED_NOTIFICATION, () => {
+      this.trusted = true;
+      void this.reconfigure();
+    });
     this.documents.onDidChangeContent((e) => this.onDidChangeContent(e.document.uri));
     this.documents.onDidClose((e) => this.onDidClose(e.document.uri));
     this.documents.listen(connection);
@@ -114,7 +134,8 @@ class WorkplanServer {
   }
 
   private onInitialize(params: InitializeParams): InitializeResult {
-    const options = (params.initializationOptions ?? {}) as { locale?: unknown };
+    const options = (params.initializationOptions ?? {}) as { locale?: unknown; trusted?: unknown };
+    this.trusted = options.trusted !== false;
     const locale = typeof options.locale === 'string' ? options.locale : params.locale;
     this.service = createLanguageService({ locale, registry: BUILTIN_REGISTRY });
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -150,12 +171,13 @@ class WorkplanServer {
     this.settings.clear();
     if (!this.configurationPull) {
       const pushed = (change.settings as { workplan?: unknown } | null)?.workplan;
-      this.settings.set('*', Promise.resolve(readSettings(pushed)));
+      this.pushedSettings = Promise.resolve(readSettings(pushed));
     }
     void this.reconfigure();
   }
 
   private registryPath(settings: Settings): string | undefined {
+    if (!this.trusted) return undefined;
     if (isAbsolute(settings.registry)) return settings.registry;
     return this.workspaceFolder ? join(this.workspaceFolder, settings.registry) : undefined;
   }
@@ -166,6 +188,8 @@ class WorkplanServer {
    * broken workspace file is reported once and left out; the rest keeps working.
    */
   private async reconfigure(): Promise<void> {
+    this.workspaceConfig = this.readWorkspaceConfig();
+    this.settings.clear();
     const settings = await this.settingsFor('*');
     const layers: RegistryLayer[] = [...BUILTIN_REGISTRY];
     const path = this.registryPath(settings);
@@ -189,22 +213,55 @@ class WorkplanServer {
     if (settings.region && !regionIds.includes(settings.region)) {
       void this.connection.window.showWarningMessage(message('settings.unknownRegion', this.service.locale, { region: settings.region, known: regionIds.join(', ') }));
     }
-    const userPlan = settings.nationalPlan && !isAbsolute(settings.nationalPlan) && this.workspaceFolder ? join(this.workspaceFolder, settings.nationalPlan) : settings.nationalPlan;
-    const national = readNationalPlans(userPlan);
+    const national = readNationalPlans(this.trusted ? settings.nationalPlan : undefined, this.workspaceFolder);
     if (national.error) void this.connection.window.showWarningMessage(message('national.unreadable', this.service.locale, { error: national.error }));
     this.service.configure({ registry: layers, level: settings.level, region: settings.region, nationalPlans: national.sources, national: national.chosen });
     void this.connection.sendNotification(CONTEXT_CHANGED_NOTIFICATION);
     for (const doc of this.documents.all()) this.scheduleValidation(doc.uri, 0);
   }
 
+  /** The workspace configuration file; a broken one is reported once and ignored. */
+  private readWorkspaceConfig(): WorkspaceConfig {
+    const path = this.workspaceFolder ? join(this.workspaceFolder, WORKSPACE_CONFIG_FILE) : undefined;
+    if (!this.trusted || !path || !existsSync(path)) return {};
+    let result;
+    try {
+      result = parseWorkspaceConfig(readFileSync(path, 'utf8'));
+    } catch (error) {
+      result = { error: (error as Error).message, line: 1, column: 1 };
+    }
+    if ('config' in result) {
+      this.shownConfigError = undefined;
+      return result.config;
+    }
+    const text = message('config.error', this.service.locale, { file: path, line: result.line, column: result.column, error: result.error });
+    if (text !== this.shownConfigError) void this.connection.window.showWarningMessage(text);
+    this.shownConfigError = text;
+    return {};
+  }
+
+  /** Settings the user set win; the workspace configuration file fills in the ones left at their default. */
+  private withWorkspaceConfig(settings: Settings): Settings {
+    const config = this.workspaceConfig;
+    return {
+      ...settings,
+      rules: { ...config.rules, ...settings.rules },
+      registry: settings.registry === DEFAULT_REGISTRY_FILE && config.registry ? config.registry : settings.registry,
+      level: settings.level ?? (config.level as LevelId | undefined),
+      region: settings.region ?? config.region,
+      nationalPlan: settings.nationalPlan ?? config.nationalPlan,
+    };
+  }
+
   /** Settings for one document, or for the workspace when `uri` is '*'. */
   private settingsFor(uri: string): Promise<Settings> {
-    if (!this.configurationPull) return this.settings.get('*') ?? Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.configurationPull) return (this.pushedSettings ?? Promise.resolve(DEFAULT_SETTINGS)).then((s) => this.withWorkspaceConfig(s));
     let settings = this.settings.get(uri);
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration(uri === '*' ? { section: 'workplan' } : { scopeUri: uri, section: 'workplan' })
-        .then(readSettings, () => DEFAULT_SETTINGS);
+        .then(readSettings, () => DEFAULT_SETTINGS)
+        .then((s) => this.withWorkspaceConfig(s));
       this.settings.set(uri, settings);
     }
     return settings;
@@ -265,7 +322,9 @@ class WorkplanServer {
   private onCodeAction(params: CodeActionParams) {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return [];
-    return this.service.getCodeActions(document, params.range, { diagnostics: params.context.diagnostics, only: params.context.only });
+    const actions = this.service.getCodeActions(document, params.range, { diagnostics: params.context.diagnostics, only: params.context.only });
+    // In a workspace the user has not trusted, nothing is written into it.
+    return this.trusted ? actions : actions.filter((a) => a.command?.command !== ADD_TO_REGISTRY_COMMAND);
   }
 
   private onHover(params: HoverParams) {
@@ -321,6 +380,10 @@ class WorkplanServer {
     const unit = params.arguments?.[0] as { name?: unknown; level?: string; region?: string } | undefined;
     const path = this.registryPath(await this.settingsFor('*'));
     if (!unit || typeof unit.name !== 'string') return;
+    if (!this.trusted) {
+      void this.connection.window.showWarningMessage(message('registry.untrusted', this.service.locale));
+      return;
+    }
     if (!path) {
       void this.connection.window.showWarningMessage(message('registry.noWorkspace', this.service.locale));
       return;

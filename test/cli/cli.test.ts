@@ -520,5 +520,98 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.match(help, /--national +the parent plan: a built-in id \(national-2020\) or the path of a plan text/);
     });
   });
+
+  describe('export', function () {
+    const GUANDU = 'test/fixtures/seeds/guandu-district-2020.txt';
+    const HEADER = '序号,所属部分,工作任务,牵头单位,配合/责任单位,对应全国任务';
+
+    it('--format csv --output FILE: UTF-8 with a BOM (EF BB BF), CRLF, a header and one line per task; nothing on stdout', function () {
+      const file = join(tmp, 'guandu.csv');
+      const run = cli(['export', '--format', 'csv', '--output', file, GUANDU]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, '');
+      const bytes = readFileSync(file);
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8').slice(1);
+      assert.ok(text.endsWith('\r\n'));
+      const records = text.split('\r\n').slice(0, -1);
+      assert.equal(records.length, 1 + 31, 'Guandu has 31 tasks');
+      assert.equal(records[0], HEADER);
+      assert.equal(records[4], '一、/（四）,深化重点领域和产品监管治理,加强重点市场监管,区市场监管局,区委宣传部、市公安官渡分局、区农业农村局、区商投局、区文化和旅游局,（五）加强重点市场监管');
+      // CSV is the default format, and stdout gets the same bytes as the file.
+      const stdout = spawnSync(process.execPath, [CLI, 'export', GUANDU], { cwd: ROOT, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+      assert.equal(stdout.status, 0);
+      assert.deepEqual(stdout.stdout, bytes);
+    });
+
+    it('--format markdown to stdout: a GitHub table, one row per task; --locale en gives English headers', function () {
+      const run = cli(['export', '--format', 'markdown', XIAMEN]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stderr, '');
+      const rows = lines(run.stdout);
+      assert.ok(rows.every((l) => l.startsWith('| ') && l.endsWith(' |')), run.stdout);
+      assert.equal(rows.length, 2 + 35);
+      assert.equal(rows[0], '| 序号 | 所属部分 | 工作任务 | 牵头单位 | 配合/责任单位 | 对应全国任务 |');
+      assert.ok(rows.includes('| 一、/（五） | 深化重点领域治理和产品监管 | 加强重点市场监管 | 市市场监管局 | 市委宣传部、市公安局、市农业农村局、市商务局、市文旅局 | （五）加强重点市场监管 |'));
+      const en = cli(['export', '--format=markdown', '--locale', 'en', XIAMEN]);
+      assert.equal(en.status, 0, en.stderr);
+      assert.equal(lines(en.stdout)[0], '| No. | Section | Task | Lead units | Partner / responsible units | National task |');
+    });
+
+    it('usage errors: no file, two files, a format of another command, --output outside export: exit 2, usage on stderr', function () {
+      const none = cli(['export']);
+      assert.equal(none.status, 2);
+      assert.match(none.stderr, /no files given/);
+      assert.match(none.stderr, /workplan export \[--format csv\|markdown\] \[--locale zh-cn\|en\] \[--output FILE\]/);
+      const two = cli(['export', XIAMEN, GUANDU]);
+      assert.equal(two.status, 2);
+      assert.match(two.stderr, /export takes one file, not 2/);
+      const json = cli(['export', '--format', 'json', XIAMEN]);
+      assert.equal(json.status, 2);
+      assert.match(json.stderr, /--format must be csv or markdown, not json/);
+      assert.equal(json.stdout, '');
+      const csvCheck = cli(['check', '--format', 'csv', XIAMEN]);
+      assert.equal(csvCheck.status, 2);
+      assert.match(csvCheck.stderr, /--format must be text or json, not csv/);
+      const output = cli(['check', '--output', join(tmp, 'x.txt'), XIAMEN]);
+      assert.equal(output.status, 2);
+      assert.match(output.stderr, /unknown option: --output/);
+      assert.match(output.stderr, USAGE);
+      const noValue = cli(['export', XIAMEN, '--output']);
+      assert.equal(noValue.status, 2);
+      assert.match(noValue.stderr, /--output needs a value/);
+    });
+
+    it('an unreadable plan or an unwritable --output: exit 2 with a message, no stack trace', function () {
+      const missing = cli(['export', join(tmp, 'no-such-plan.txt')]);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /cannot read .*no-such-plan\.txt: no such file/);
+      assert.equal(missing.stdout, '');
+      const target = join(tmp, 'no-such-dir', 'out.csv');
+      const unwritable = cli(['export', '--output', target, XIAMEN]);
+      assert.equal(unwritable.status, 2);
+      assert.equal(unwritable.stderr, `workplan: cannot write ${target}: no such file\n`);
+      assert.equal(unwritable.stdout, '');
+      assert.ok(!existsSync(target));
+    });
+
+    it('a GB18030 copy exports the same table as the UTF-8 original', function () {
+      const copy = join(tmp, 'gb18030-guandu-export.txt');
+      const py = spawnSync('python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("gb18030"))', join(ROOT, GUANDU), copy], { encoding: 'utf8' });
+      assert.equal(py.status, 0, py.stderr);
+      const original = cli(['export', '--format', 'markdown', GUANDU]);
+      const gb = cli(['export', '--format', 'markdown', copy]);
+      assert.equal(gb.status, 0, gb.stderr);
+      assert.equal(gb.stdout, original.stdout);
+    });
+
+    it('--help documents export', function () {
+      const help = cli(['--help']).stdout;
+      assert.match(help, /workplan export \[--format csv\|markdown\].*\[--national ID\|PATH\] FILE/);
+      assert.match(help, /--format csv +\(default\) UTF-8 with a byte order mark/);
+      assert.match(help, /--output FILE +write to FILE instead of stdout/);
+    });
+  });
 });
 

@@ -5,6 +5,7 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -49,6 +50,8 @@ export interface ClientOptions {
   locale?: string;
   /** A folder on disk opened as the workspace (rootUri and workspaceFolders); none when absent. */
   workspaceFolder?: string;
+  /** Whether the editor trusts the workspace (sent as the extension sends it); trusted when absent. */
+  trusted?: boolean;
 }
 
 interface Waiter {
@@ -165,7 +168,7 @@ export class TestClient {
         processId: process.pid,
         rootUri: this.options.workspaceFolder ? pathToFileURL(this.options.workspaceFolder).href : null,
         capabilities: this.capabilities(),
-        initializationOptions: { locale: this.options.locale ?? 'zh-cn' },
+        initializationOptions: { locale: this.options.locale ?? 'zh-cn', ...(this.options.trusted === undefined ? {} : { trusted: this.options.trusted }) },
         workspaceFolders: this.options.workspaceFolder ? [{ uri: pathToFileURL(this.options.workspaceFolder).href, name: 'workspace' }] : null,
       }),
     );
@@ -273,6 +276,15 @@ export class TestClient {
 
   close(uri: string): Promise<void> {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  notify(method: string, params?: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** workspace/didChangeWatchedFiles for files the client's watcher saw change (1 created, 2 changed, 3 deleted). */
+  changeWatchedFiles(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   changeConfiguration(settings: unknown): Promise<void> {

@@ -9,6 +9,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { toTextEdits } from './features/edits';
 import { foldingRanges } from './features/foldingRanges';
 import { unitHover } from './features/hover';
+import { formatTaskBreakdown, taskBreakdown, type TaskBreakdownFormat, type TaskBreakdownRow } from './features/taskBreakdown';
 import { coverageReport, nationalCodeLenses, nationalDefinition, nationalHover } from './features/national';
 import { checkCoverage } from './checks/coverage';
 import { align, type Alignment } from './national/align';
@@ -48,10 +49,12 @@ export { parseClause, type ParsedClause, type ClauseUnit, type Role } from './sy
 export { resolveLocale, type Locale } from './l10n';
 export { ADD_TO_REGISTRY_COMMAND } from './features/codeActions';
 export { SHOW_NATIONAL_COMMAND, COVERAGE_REPORT_COMMAND } from './features/national';
+export type { TaskBreakdownRow, TaskBreakdownFormat } from './features/taskBreakdown';
 export type { NationalPlanSource } from './national/plan';
 export { MATCH_THRESHOLD } from './national/align';
 export { parseRegistryFile, addUnitToRegistryText, registryErrorMessage, type RegistryFileResult } from './registry/load';
 export { message } from './l10n';
+export { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig, type WorkspaceConfigResult } from './workspaceConfig';
 
 export interface LanguageServiceOptions {
   /** The client's locale (e.g. `zh-cn`, `en`); Chinese unless it says otherwise. */
@@ -106,6 +109,10 @@ export interface WorkplanLanguageService {
   /** One edit that inserts every missing national task, each where it belongs, with the items renumbered. */
   getInsertAllMissingEdits(document: PlanTextDocument): TextEdit[];
   getFoldingRanges(document: PlanTextDocument): FoldingRange[];
+  /** The 任务分解表: one row per task with its lead and other units and the national task it implements. */
+  getTaskBreakdown(document: PlanTextDocument): TaskBreakdownRow[];
+  /** The 任务分解表 as CSV (UTF-8 BOM, CRLF, for Excel) or as a Markdown table, headers in the service's locale. */
+  exportTaskBreakdown(document: PlanTextDocument, format: TaskBreakdownFormat): string;
   /** Drops what the service remembers about a document that was closed. */
   forget(uri: string): void;
 }
@@ -274,6 +281,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     },
     getDocumentSymbols: (document: PlanTextDocument) => documentSymbols(analyze(document).doc, locale),
     getFoldingRanges: (document: PlanTextDocument) => foldingRanges(analyze(document).doc),
+    getTaskBreakdown(document: PlanTextDocument) {
+      const { doc, clauses, alignment } = analyze(document);
+      return taskBreakdown(doc, clauses, alignment);
+    },
+    exportTaskBreakdown(document: PlanTextDocument, format: TaskBreakdownFormat) {
+      const { doc, clauses, alignment } = analyze(document);
+      return formatTaskBreakdown(taskBreakdown(doc, clauses, alignment), format, locale);
+    },
     forget: (uri: string) => void cache.delete(uri),
   });
 }

@@ -71,6 +71,14 @@ export const MESSAGES = {
   'hover.placeholder': { 'zh-cn': '泛指有关单位，不是具体单位', en: 'Stands for the units concerned; not an agency' },
   'hover.scope.vertical': { 'zh-cn': '垂直管理单位', en: 'vertically managed' },
   'hover.scope.upper': { 'zh-cn': '上级单位', en: 'upper-level unit' },
+  'config.error': {
+    'zh-cn': '工作区配置文件 {file} 第 {line} 行第 {column} 列有误，已忽略该文件：{error}',
+    en: 'The workspace configuration file {file} cannot be used (line {line}, column {column}); it is ignored: {error}',
+  },
+  'registry.untrusted': {
+    'zh-cn': '此工作区尚未受信任，不能写入注册表文件。请先信任该工作区（“管理工作区信任”）。',
+    en: 'This workspace is not trusted, so no registry file is written into it. Trust the workspace first (Manage Workspace Trust).',
+  },
   'registry.error': {
     'zh-cn': '工作区注册表 {file} 第 {line} 行第 {column} 列有误：{error}。已忽略该文件，继续使用内置注册表。',
     en: 'Workspace registry {file}, line {line}, column {column}: {error}. The file is ignored; the built-in registry is used.',
@@ -97,6 +105,12 @@ export const MESSAGES = {
   'national.unreadable': { 'zh-cn': '无法读取设置 workplan.nationalPlan 指定的上级工作要点：{error}。改用内置全国工作要点。', en: 'Cannot read the parent plan set in workplan.nationalPlan: {error}. Using the built-in national plans.' },
   'national.nothingMissing': { 'zh-cn': '本文档已覆盖全部全国任务，无需补充。', en: 'Every national task already has a counterpart in this plan.' },
   'national.insertAll': { 'zh-cn': '补充全部缺失的全国任务', en: 'Insert all missing national tasks' },
+  'breakdown.number': { 'zh-cn': '序号', en: 'No.' },
+  'breakdown.section': { 'zh-cn': '所属部分', en: 'Section' },
+  'breakdown.task': { 'zh-cn': '工作任务', en: 'Task' },
+  'breakdown.leads': { 'zh-cn': '牵头单位', en: 'Lead units' },
+  'breakdown.partners': { 'zh-cn': '配合/责任单位', en: 'Partner / responsible units' },
+  'breakdown.national': { 'zh-cn': '对应全国任务', en: 'National task' },
   'completion.used': { 'zh-cn': '本文档已用', en: 'used in this plan' },
   'level.1': { 'zh-cn': '一级', en: 'level-1' },
   'level.2': { 'zh-cn': '二级', en: 'level-2' },

@@ -86,10 +86,13 @@ const SEVERITY_SETTINGS: Record<SeveritySetting, DiagnosticSeverity | undefined>
 
 /**
  * The severity a rule reports at under the given overrides, or undefined when
- * it is turned off. Unknown setting values fall back to the default.
+ * it is turned off: the rule's own code first, then its group (`text.*`).
+ * Unknown setting values fall back to the default.
  */
 export function effectiveSeverity(rule: Rule, overrides: Readonly<Record<string, unknown>> | undefined): DiagnosticSeverity | undefined {
-  const setting = overrides?.[rule.code];
-  if (typeof setting === 'string' && setting in SEVERITY_SETTINGS) return SEVERITY_SETTINGS[setting as SeveritySetting];
+  for (const key of [rule.code, `${rule.code.split('.')[0]}.*`]) {
+    const setting = overrides?.[key];
+    if (typeof setting === 'string' && setting in SEVERITY_SETTINGS) return SEVERITY_SETTINGS[setting as SeveritySetting];
+  }
   return rule.severity;
 }

@@ -1,6 +1,6 @@
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { arrayOf, isString, object, oneOf, optional, readJsonFile, stringMap } from '../jsonChecks';
 import { message, type Locale } from '../l10n';
-import { LineIndex } from '../text/lineIndex';
 import type { RegistryLayer } from './format';
 
 /**
@@ -10,63 +10,25 @@ import type { RegistryLayer } from './format';
 
 export type RegistryFileResult = { layer: RegistryLayer } | { error: string; line: number; column: number };
 
-const LEVELS = new Set(['national', 'province', 'city', 'district', 'county', 'zone']);
-
-type Check = (value: unknown, path: string) => string | undefined;
-
-const isString: Check = (v, path) => (typeof v === 'string' && v.trim() !== '' ? undefined : `${path} must be a non-empty string`);
-const optional = (check: Check): Check => (v, path) => (v === undefined ? undefined : check(v, path));
-const arrayOf = (check: Check): Check => (v, path) => {
-  if (!Array.isArray(v)) return `${path} must be an array`;
-  for (let i = 0; i < v.length; i++) {
-    const problem = check(v[i], `${path}[${i}]`);
-    if (problem) return problem;
-  }
-  return undefined;
-};
-const level: Check = (v, path) => (typeof v === 'string' && LEVELS.has(v) ? undefined : `${path} must be one of ${[...LEVELS].join(', ')}`);
-const object = (fields: Record<string, Check>): Check => (v, path) => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return `${path || 'the registry file'} must be an object`;
-  for (const [key, check] of Object.entries(fields)) {
-    const problem = check((v as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
-    if (problem) return problem;
-  }
-  return undefined;
-};
-const stringMap: Check = (v, path) => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return `${path} must be an object`;
-  for (const [key, value] of Object.entries(v)) if (typeof value !== 'string') return `${path}.${key} must be a string`;
-  return undefined;
-};
+const level = oneOf(['national', 'province', 'city', 'district', 'county', 'zone']);
 
 const names = { name: isString, fullName: optional(isString), aliases: optional(arrayOf(isString)) };
 const unit = object({ ...names, national: optional(arrayOf(isString)), scope: optional((v, p) => (v === 'local' || v === 'upper' || v === 'vertical' ? undefined : `${p} must be local, upper or vertical`)), region: optional(isString), level: optional(level) });
-const LAYER = object({
-  national: optional(arrayOf(object(names))),
-  levels: optional(arrayOf(object({ id: level, name: isString, prefixes: arrayOf(isString) }))),
-  cores: optional(arrayOf(object({ core: isString, fullCore: optional(isString), aliases: optional(arrayOf(isString)), national: optional(isString), levels: optional(arrayOf(level)) }))),
-  placeholders: optional(arrayOf(isString)),
-  regions: optional(arrayOf(object({ id: isString, name: isString, level, prefixes: optional(arrayOf(isString)), detect: arrayOf(isString), units: arrayOf(unit), replacedCores: optional(stringMap) }))),
-  units: optional(arrayOf(unit)),
-});
+const LAYER = object(
+  {
+    national: optional(arrayOf(object(names))),
+    levels: optional(arrayOf(object({ id: level, name: isString, prefixes: arrayOf(isString) }))),
+    cores: optional(arrayOf(object({ core: isString, fullCore: optional(isString), aliases: optional(arrayOf(isString)), national: optional(isString), levels: optional(arrayOf(level)) }))),
+    placeholders: optional(arrayOf(isString)),
+    regions: optional(arrayOf(object({ id: isString, name: isString, level, prefixes: optional(arrayOf(isString)), detect: arrayOf(isString), units: arrayOf(unit), replacedCores: optional(stringMap) }))),
+    units: optional(arrayOf(unit)),
+  },
+  'the registry file',
+);
 
 export function parseRegistryFile(text: string): RegistryFileResult {
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const lines = new LineIndex(text);
-  if (errors.length > 0) {
-    const { line, character } = lines.positionAt(errors[0].offset);
-    return { error: `JSON syntax error: ${printParseErrorCode(errors[0].error)}`, line: line + 1, column: character + 1 };
-  }
-  const problem = LAYER(value, '');
-  if (problem) {
-    // Point at the top-level key the problem is under; the path names the rest.
-    const key = /^(\w+)/.exec(problem)?.[1];
-    const at = key ? text.indexOf(`"${key}"`) : -1;
-    const { line, character } = lines.positionAt(Math.max(0, at));
-    return { error: problem, line: line + 1, column: character + 1 };
-  }
-  return { layer: value as RegistryLayer };
+  const result = readJsonFile<RegistryLayer>(text, LAYER);
+  return 'value' in result ? { layer: result.value } : result;
 }
 
 /**
