@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { BUILTIN_REGISTRY } from './builtinRegistry';
 import { readNationalPlans } from './nationalPlans';
 import {
@@ -8,7 +8,11 @@ import {
   parsePlan,
   DiagnosticSeverity,
   parseRegistryFile,
+  parseWorkspaceConfig,
   registryErrorMessage,
+  message,
+  WORKSPACE_CONFIG_FILE,
+  type WorkspaceConfig,
   resolveLocale,
   type AlignmentReport,
   type Diagnostic,
@@ -37,9 +41,9 @@ import {
  * or an output file that cannot be written.
  */
 
-const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE...
-       workplan align [--format text|json] [--locale zh-cn|en] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
-       workplan export [--format csv|markdown] [--locale zh-cn|en] [--output FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
+const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE...
+       workplan align [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
+       workplan export [--format csv|markdown] [--locale zh-cn|en] [--output FILE] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
 
 check: checks work plans (工作要点) and prints their problems, including
 coverage.missing for every national task a local plan has no item for.
@@ -63,6 +67,9 @@ section, task, lead units, partner/responsible units, the national task it imple
 
 Options:
   --locale        language of the messages and column headers (default: from LANG, else zh-cn)
+  --config        workspace configuration file (default: the nearest .workplan/config.json in the current
+                  directory or above); its level, region, registry, nationalPlan and rules apply where
+                  no option is given
   --registry      workspace registry file adding units (default: .workplan/registry.json if present)
   --region        region preset id (xiamen, guandu, jiyuan, nantong, or one in the registry file); default: detected
   --level         national, province, city, district, county or zone; default: detected
@@ -100,11 +107,46 @@ interface CliOptions {
   region?: string;
   level?: LevelId;
   national?: string;
+  /** Severity per rule code or group, from the workspace configuration. */
+  severities?: Record<string, string>;
+  /** The workspace configuration file; default: the nearest .workplan/config.json above the current directory. */
+  config?: string;
   files: string[];
 }
 
 const LEVEL_IDS = ['national', 'province', 'city', 'district', 'county', 'zone'];
 const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
+
+/** The nearest `.workplan/config.json` in the current directory or above it, as the editor finds it in the workspace folder. */
+function findConfigFile(): string | undefined {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    const file = join(dir, WORKSPACE_CONFIG_FILE);
+    if (existsSync(file)) return file;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The workspace configuration and the folder its paths are relative to (the
+ * one holding `.workplan/`). A file that cannot be used is reported and
+ * ignored, like a broken registry file.
+ */
+function readConfig(options: CliOptions): { config: WorkspaceConfig; base: string; broken: boolean } {
+  const file = options.config ?? findConfigFile();
+  if (!file) return { config: {}, base: process.cwd(), broken: false };
+  // Paths in the file are relative to the folder holding .workplan/ (or, for a file elsewhere, to its own folder).
+  const folder = dirname(resolve(file));
+  const base = basename(folder) === '.workplan' ? dirname(folder) : folder;
+  let result;
+  try {
+    result = parseWorkspaceConfig(readFileSync(file, 'utf8'));
+  } catch (error) {
+    result = { error: readError(error), line: 1, column: 1 };
+  }
+  if ('config' in result) return { config: result.config, base, broken: false };
+  process.stderr.write(`workplan: ${message('config.error', resolveLocale(options.locale), { file, line: result.line, column: result.column, error: result.error })}\n`);
+  return { config: {}, base, broken: true };
+}
 
 class UsageError extends Error {}
 
@@ -132,6 +174,8 @@ function parseArgs(argv: string[]): CliOptions {
       options.locale = value();
     } else if (flag === '--registry') {
       options.registry = value();
+    } else if (flag === '--config') {
+      options.config = value();
     } else if (flag === '--region') {
       options.region = value();
     } else if (flag === '--national') {
@@ -323,7 +367,7 @@ function check(service: WorkplanLanguageService, options: CliOptions): { errors:
       continue;
     }
     const uri = pathToFileURL(resolve(file)).href;
-    const diagnostics = service.computeDiagnostics({ uri, version: 1, getText: () => read.text });
+    const diagnostics = service.computeDiagnostics({ uri, version: 1, getText: () => read.text }, { severities: options.severities });
     service.forget(uri);
     errors ||= diagnostics.some((d) => d.severity === DiagnosticSeverity.Error);
     results.push({ file, diagnostics });
@@ -405,9 +449,18 @@ function main(argv: string[]): number {
     process.stderr.write(`workplan: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  let unreadable = false;
+  // Options win; the workspace configuration fills in what they leave out.
+  const { config, base, broken } = readConfig(options);
+  let unreadable = broken;
+  const fromBase = (path: string) => (isAbsolute(path) ? path : join(base, path));
+  options.level ??= config.level as LevelId | undefined;
+  options.region ??= config.region;
+  const builtinIds = readNationalPlans(undefined).sources.map((s) => s.id);
+  options.national ??= config.nationalPlan && (builtinIds.includes(config.nationalPlan) ? config.nationalPlan : fromBase(config.nationalPlan));
+  options.severities = config.rules;
   const layers: RegistryLayer[] = [...BUILTIN_REGISTRY];
-  const registryFile = options.registry ?? (existsSync(DEFAULT_REGISTRY_FILE) ? DEFAULT_REGISTRY_FILE : undefined);
+  const defaultRegistry = fromBase(config.registry ?? DEFAULT_REGISTRY_FILE);
+  const registryFile = options.registry ?? (existsSync(defaultRegistry) ? defaultRegistry : undefined);
   if (registryFile) {
     let result;
     try {

@@ -11,6 +11,11 @@ import type { NationalPlanSource } from './service';
 /** The built-in national plans, shipped as plain text: next to the bundle (dist/../data) or, compiled, the repository's data/. */
 const BUILTIN_NATIONAL_DIR = [join(__dirname, '..', 'data', 'national'), join(__dirname, '..', '..', '..', 'data', 'national')].find((d) => existsSync(d)) ?? '';
 
+/** Whether a plan source is one of the plans shipped with the extension. */
+export function isBuiltinPlan(source: { uri: string }): boolean {
+  return BUILTIN_NATIONAL_DIR !== '' && source.uri.startsWith(pathToFileURL(BUILTIN_NATIONAL_DIR).href + '/');
+}
+
 /**
  * Reads the parent plans: the built-in ones and the user's own. `userPlan`,
  * a built-in id (national-2020) or the path of a plan text, is the one the

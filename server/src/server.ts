@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readNationalPlans } from './nationalPlans';
+import { isBuiltinPlan, readNationalPlans } from './nationalPlans';
 import { BUILTIN_REGISTRY } from './builtinRegistry';
 import {
   ADD_TO_REGISTRY_COMMAND,
@@ -61,6 +61,12 @@ const COVERAGE_REPORT_REQUEST = 'workplan/coverageReport';
 /** Inserts every missing national task into the document whose uri is the argument. */
 const INSERT_ALL_MISSING_COMMAND = 'workplan.insertAllMissing';
 const CONTEXT_REQUEST = 'workplan/context';
+/** The 任务分解表 of an open document, as CSV or Markdown text. */
+const TASK_BREAKDOWN_REQUEST = 'workplan/taskBreakdown';
+/** The parent plans a draft can be aligned with, and the current setting. */
+const NATIONAL_PLANS_REQUEST = 'workplan/nationalPlans';
+/** Renumbers every level of the document whose uri is the argument. */
+const RENUMBER_COMMAND = 'workplan.renumberDocument';
 /** The user has granted the workspace trust: its files may now be read. */
 const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
 /** Tells the client that contexts may have changed (settings, registry, national plans). */
@@ -120,6 +126,8 @@ class WorkplanServer {
     connection.onDefinition(this.guard(this.onDefinition, []));
     connection.onRequest(COVERAGE_REPORT_REQUEST, this.guard(this.onCoverageReport, null));
     connection.onRequest(CONTEXT_REQUEST, this.guard(this.onContext, null));
+    connection.onRequest(TASK_BREAKDOWN_REQUEST, this.guard(this.onTaskBreakdown, null));
+    connection.onRequest(NATIONAL_PLANS_REQUEST, this.guard(this.onNationalPlans, null));
     connection.onCompletion(this.guard(this.onCompletion, []));
     connection.onExecuteCommand(this.onExecuteCommand.bind(this));
     connection.onDidChangeWatchedFiles(() => this.reconfigure());
@@ -152,7 +160,7 @@ class WorkplanServer {
         codeLensProvider: { resolveProvider: false },
         definitionProvider: true,
         completionProvider: { triggerCharacters: ['、', '，', '（', '(', ','] },
-        executeCommandProvider: { commands: [ADD_TO_REGISTRY_COMMAND, INSERT_ALL_MISSING_COMMAND] },
+        executeCommandProvider: { commands: [ADD_TO_REGISTRY_COMMAND, INSERT_ALL_MISSING_COMMAND, RENUMBER_COMMAND] },
       },
       serverInfo: { name: 'workplan-language-server' },
     };
@@ -342,6 +350,32 @@ class WorkplanServer {
     return document ? this.service.getDefinition(document, params.position) : [];
   }
 
+  private onTaskBreakdown(params: { uri: string; format?: unknown }) {
+    const document = this.documents.get(params.uri);
+    if (!document) return null;
+    return this.service.exportTaskBreakdown(document, params.format === 'markdown' ? 'markdown' : 'csv');
+  }
+
+  private async onNationalPlans() {
+    const settings = await this.settingsFor('*');
+    const plans = this.service.getNationalPlans().map((p) => {
+      const builtin = isBuiltinPlan(p);
+      return { id: p.id, title: p.title, year: p.year, builtin, path: builtin ? undefined : fileURLToPath(p.uri) };
+    });
+    return { plans, setting: settings.nationalPlan };
+  }
+
+  private async renumber(uri: unknown): Promise<void> {
+    const document = typeof uri === 'string' ? this.documents.get(uri) : undefined;
+    if (!document) return;
+    const edits = this.service.getRenumberEdits(document);
+    if (edits.length === 0) {
+      void this.connection.window.showInformationMessage(message('renumber.nothing', this.service.locale));
+      return;
+    }
+    await this.connection.workspace.applyEdit({ label: message('renumber.label', this.service.locale), edit: { changes: { [document.uri]: edits } } });
+  }
+
   private onCoverageReport(params: { uri: string }) {
     const document = this.documents.get(params.uri);
     return (document && this.service.getCoverageReport(document)) ?? null;
@@ -361,6 +395,7 @@ class WorkplanServer {
   private async onExecuteCommand(params: ExecuteCommandParams): Promise<void> {
     if (params.command === INSERT_ALL_MISSING_COMMAND) return this.insertAllMissing(params.arguments?.[0]);
     if (params.command === ADD_TO_REGISTRY_COMMAND) return this.addToRegistry(params);
+    if (params.command === RENUMBER_COMMAND) return this.renumber(params.arguments?.[0]);
   }
 
   /** Inserts every missing national task into a document, as one edit the user can undo. */

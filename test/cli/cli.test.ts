@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -26,9 +26,9 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string> = {}): Run {
+function cli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env },
     timeout: 30000,
@@ -611,6 +611,55 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.match(help, /workplan export \[--format csv\|markdown\].*\[--national ID\|PATH\] FILE/);
       assert.match(help, /--format csv +\(default\) UTF-8 with a byte order mark/);
       assert.match(help, /--output FILE +write to FILE instead of stdout/);
+    });
+  });
+
+  describe('the workspace configuration file (.workplan/config.json)', function () {
+    /** An office folder: its configuration, a drafts/ folder to run in, and Xiamen's plan copied into it. */
+    const office = (config: string) => {
+      const dir = mkdtempSync(join(tmp, 'office-'));
+      mkdirSync(join(dir, '.workplan'));
+      writeFileSync(join(dir, '.workplan', 'config.json'), config);
+      mkdirSync(join(dir, 'drafts'));
+      copyFileSync(join(ROOT, XIAMEN), join(dir, 'drafts', 'xiamen.txt'));
+      return dir;
+    };
+    const codesOf = (run: Run) => (JSON.parse(run.stdout) as Array<{ diagnostics: JsonDiagnostic[] }>)[0].diagnostics.map((d) => `${d.code}:${d.severity}`);
+
+    it('is found above the current directory; its rules, level and region apply; an option wins over it', function () {
+      const dir = office('{\n  "rules": { "text.*": "off", "numbering.width": "error" },\n  "level": "district", "region": "guandu"\n}\n');
+      const run = cli(['check', '--format', 'json', 'xiamen.txt'], {}, join(dir, 'drafts'));
+      assert.equal(run.status, 1, 'numbering.width is an error now');
+      const codes = codesOf(run);
+      assert.ok(!codes.some((c) => c.startsWith('text.')), codes.join(' '));
+      assert.ok(codes.includes('numbering.width:1') && codes.some((c) => c.startsWith('agency.level')), codes.join(' '));
+      const city = cli(['check', '--format', 'json', '--level', 'city', '--region', 'xiamen', 'xiamen.txt'], {}, join(dir, 'drafts'));
+      assert.ok(!codesOf(city).some((c) => c.startsWith('agency.')), codesOf(city).join(' '));
+    });
+
+    it('its nationalPlan and registry are read relative to the folder holding .workplan/; --config names another file', function () {
+      const dir = office('{ "nationalPlan": "plans/parent.txt", "registry": "units.json" }');
+      mkdirSync(join(dir, 'plans'));
+      copyFileSync(join(ROOT, 'data/national/2020.txt'), join(dir, 'plans', 'parent.txt'));
+      writeFileSync(join(dir, 'units.json'), '{ "units": [{ "name": "市知识产权服务中心", "region": "xiamen" }] }');
+      const draft = join(dir, 'drafts', 'xiamen.txt');
+      writeFileSync(draft, readFileSync(draft, 'utf8').replace('（市公安局负责）', '（市知识产权服务中心负责）'));
+      const aligned = cli(['align', '--format', 'json', 'xiamen.txt'], {}, join(dir, 'drafts'));
+      assert.equal(aligned.status, 0, aligned.stderr);
+      assert.equal((JSON.parse(aligned.stdout) as { national: string }).national, 'parent');
+      const checked = cli(['check', '--format', 'json', 'xiamen.txt'], {}, join(dir, 'drafts'));
+      assert.ok(!codesOf(checked).some((c) => c.startsWith('agency.unknown')), codesOf(checked).join(' '));
+      // Elsewhere, the same file named with --config.
+      const named = cli(['check', '--format', 'json', '--config', join(dir, '.workplan', 'config.json'), draft], {}, tmp);
+      assert.ok(!codesOf(named).some((c) => c.startsWith('agency.unknown')), codesOf(named).join(' '));
+    });
+
+    it('a broken file: one message with its line and column on stderr, exit 2, the plans still checked', function () {
+      const dir = office('{\n  "rules": { "numbering.gapp": "off" }\n}\n');
+      const run = cli(['check', 'xiamen.txt'], {}, join(dir, 'drafts'));
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /config\.json 第 2 行第 3 列有误，已忽略该文件：rules\.numbering\.gapp is not a diagnostic code/);
+      assert.match(run.stdout, /text\.broken-line/);
     });
   });
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ApplyWorkspaceEditRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -21,6 +22,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type ConfigurationParams,
   type InitializeResult,
@@ -328,4 +330,36 @@ export function positionOf(text: string, needle: string, into = 0) {
 export function toContentChanges(edits: TextEdit[]): TextDocumentContentChangeEvent[] {
   const before = (a: Range, b: Range) => a.start.line - b.start.line || a.start.character - b.start.character;
   return [...edits].sort((a, b) => before(b.range, a.range)).map((e) => ({ range: e.range, text: e.newText }));
+}
+
+/** A client that declares workspace.applyEdit and answers workspace/applyEdit, recording what it was asked. */
+export class EditingClient extends TestClient {
+  readonly applyEdits: ApplyWorkspaceEditParams[] = [];
+  private onApply?: (params: ApplyWorkspaceEditParams) => void;
+
+  constructor(options: ClientOptions) {
+    super(options);
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.applyEdits.push(params);
+      this.onApply?.(params);
+      return { applied: true };
+    });
+  }
+
+  override capabilities(): ClientCapabilities {
+    const caps = super.capabilities();
+    return { ...caps, workspace: { ...caps.workspace, applyEdit: true } };
+  }
+
+  /** Resolves with the next workspace/applyEdit the server sends. */
+  nextApplyEdit(timeoutMs = 5000): Promise<ApplyWorkspaceEditParams> {
+    return new Promise((resolveApply, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no workspace/applyEdit within ${timeoutMs} ms`)), timeoutMs);
+      this.onApply = (params) => {
+        clearTimeout(timer);
+        this.onApply = undefined;
+        resolveApply(params);
+      };
+    });
+  }
 }

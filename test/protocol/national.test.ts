@@ -4,14 +4,11 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  ApplyWorkspaceEditRequest,
   CodeActionRequest,
   CodeLensRequest,
   DefinitionRequest,
   ExecuteCommandRequest,
   HoverRequest,
-  type ApplyWorkspaceEditParams,
-  type ClientCapabilities,
   type CodeAction,
   type CodeLens,
   type Command,
@@ -23,7 +20,7 @@ import {
 import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService } from '../../server/src/service';
-import { SERVER_JS, TestClient, codes, isCodeAction, positionOf, toContentChanges, type ClientOptions } from './lspClient';
+import { EditingClient, SERVER_JS, codes, isCodeAction, positionOf, toContentChanges } from './lspClient';
 
 /**
  * National plan alignment over the protocol, against the bundled server:
@@ -68,38 +65,6 @@ function xiamenWithoutItem5(): string {
   const renumber = library.getCodeActions(doc, gap.range, { diagnostics: [gap] }).find((a) => a.title === '从此处起重新编排二级序号');
   assert.ok(renumber?.edit?.changes);
   return TextDocument.applyEdits(cut, renumber.edit.changes[cut.uri]);
-}
-
-/** A client that declares workspace.applyEdit and answers workspace/applyEdit, recording what it was asked. */
-class EditingClient extends TestClient {
-  readonly applyEdits: ApplyWorkspaceEditParams[] = [];
-  private onApply?: (params: ApplyWorkspaceEditParams) => void;
-
-  constructor(options: ClientOptions) {
-    super(options);
-    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
-      this.applyEdits.push(params);
-      this.onApply?.(params);
-      return { applied: true };
-    });
-  }
-
-  override capabilities(): ClientCapabilities {
-    const caps = super.capabilities();
-    return { ...caps, workspace: { ...caps.workspace, applyEdit: true } };
-  }
-
-  /** Resolves with the next workspace/applyEdit the server sends. */
-  nextApplyEdit(timeoutMs = 5000): Promise<ApplyWorkspaceEditParams> {
-    return new Promise((resolveApply, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no workspace/applyEdit within ${timeoutMs} ms`)), timeoutMs);
-      this.onApply = (params) => {
-        clearTimeout(timer);
-        this.onApply = undefined;
-        resolveApply(params);
-      };
-    });
-  }
 }
 
 describe('language server over stdio: national plan alignment', function () {

@@ -2,7 +2,7 @@ import { checkClauses, type ClauseAnalysis } from './checks/agencies';
 import { checkArtifacts } from './checks/artifacts';
 import { analyzeNumbering, checkNumbering, type LevelNumbering } from './checks/numbering';
 import type { Problem } from './checks/problem';
-import { codeActions, fixAllEdits, type CodeActionContext } from './features/codeActions';
+import { codeActions, fixAllEdits, renumberAllEdits, type CodeActionContext } from './features/codeActions';
 import { clauseCompletions } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -108,6 +108,10 @@ export interface WorkplanLanguageService {
   getAlignment(document: PlanTextDocument): AlignmentReport | undefined;
   /** One edit that inserts every missing national task, each where it belongs, with the items renumbered. */
   getInsertAllMissingEdits(document: PlanTextDocument): TextEdit[];
+  /** The markers of every level renumbered in the document's own convention and width; nothing else is touched. */
+  getRenumberEdits(document: PlanTextDocument): TextEdit[];
+  /** The parent plans drafts can be aligned with: the built-in ones and the user's own. */
+  getNationalPlans(): Array<{ id: string; title: string; year?: number; uri: string }>;
   getFoldingRanges(document: PlanTextDocument): FoldingRange[];
   /** The 任务分解表: one row per task with its lead and other units and the national task it implements. */
   getTaskBreakdown(document: PlanTextDocument): TaskBreakdownRow[];
@@ -259,6 +263,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       while (end < original.length - start && end < text.length - start && original[original.length - 1 - end] === text[text.length - 1 - end]) end++;
       const lines = analyze(document).doc.lines;
       return [{ range: lines.range(start, original.length - end), newText: text.slice(start, text.length - end) }];
+    },
+    getRenumberEdits(document: PlanTextDocument) {
+      const { doc, numbering } = analyze(document);
+      return toTextEdits(doc, renumberAllEdits(numbering));
+    },
+    getNationalPlans() {
+      return nationalSources.map((source) => {
+        const plan = nationalPlan(source);
+        return { id: plan.id, title: plan.title, year: plan.year, uri: plan.uri };
+      });
     },
     getAlignment(document: PlanTextDocument) {
       const { doc, alignment } = analyze(document);

@@ -79,6 +79,8 @@ export const MESSAGES = {
     'zh-cn': '此工作区尚未受信任，不能写入注册表文件。请先信任该工作区（“管理工作区信任”）。',
     en: 'This workspace is not trusted, so no registry file is written into it. Trust the workspace first (Manage Workspace Trust).',
   },
+  'renumber.nothing': { 'zh-cn': '各级序号均已连续，无需重新编排。', en: 'Every level is already numbered in sequence; nothing to renumber.' },
+  'renumber.label': { 'zh-cn': '重新编排全文序号', en: 'Renumber the whole document' },
   'registry.error': {
     'zh-cn': '工作区注册表 {file} 第 {line} 行第 {column} 列有误：{error}。已忽略该文件，继续使用内置注册表。',
     en: 'Workspace registry {file}, line {line}, column {column}: {error}. The file is ignored; the built-in registry is used.',

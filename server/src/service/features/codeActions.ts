@@ -127,3 +127,8 @@ export function fixAllEdits(numbering: LevelNumbering[], problems: Problem[]): O
   const artifacts: OffsetEdit[] = problems.flatMap((p) => p.fixes).filter((f) => MECHANICAL_FIXES.has(f.kind));
   return mergeEdits(artifacts.concat(...numbering.map((n) => renumberEdits(n))));
 }
+
+/** Every level renumbered in the document's own convention and width, and nothing else. */
+export function renumberAllEdits(numbering: LevelNumbering[]): OffsetEdit[] {
+  return mergeEdits(numbering.flatMap((n) => renumberEdits(n)));
+}
