@@ -2,11 +2,14 @@
 // server (dist/server.js) when the first work-plan document is open, and
 // switches plain-text files whose title names a work plan to the `workplan`
 // language. All language logic lives in the server; national plan commands
-// and the status bar item are in ./national.
+// and the status bar item are in ./national, the choice of the parent plan in
+// ./planSelection, the task breakdown export and renumbering in ./documentCommands.
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { errorText, t } from './messages';
+import { registerDocumentCommands } from './documentCommands';
 import { CONTEXT_CHANGED_NOTIFICATION, LANGUAGE_ID, PlanStatus, registerNationalCommands, type ClientProvider } from './national';
+import { registerPlanSelection } from './planSelection';
 import { DETECTION_MAX_CHARS, DETECTION_MAX_LINES, detectPlanTitle, isDetectableFileName } from './planDetection';
 
 const CONFIG_SECTION = 'workplan';
@@ -53,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.onDidChangeActiveTextEditor(() => planStatus.schedule()),
     vscode.commands.registerCommand('workplan.treatAsPlan', treatActiveEditorAsPlan),
     ...registerNationalCommands(getClient),
+    ...registerDocumentCommands(getClient),
+    ...registerPlanSelection(getClient),
     planStatus,
     // deactivate() also stops the client; this covers disposal on extension reload.
     { dispose: () => void stopClient() },

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { errorText, t, type MessageKey } from './messages';
+import { SELECT_NATIONAL_PLAN_COMMAND } from './planSelection';
 
 export const LANGUAGE_ID = 'workplan';
 
@@ -115,7 +116,7 @@ async function showNationalTask(arg?: unknown): Promise<void> {
  * bar passes, the document an editor context menu passes, or the active
  * editor's. Undefined (with a message) when there is none.
  */
-function targetUri(arg: unknown): string | undefined {
+export function targetUri(arg: unknown): string | undefined {
   if (typeof arg === 'string' && arg !== '') {
     return arg;
   }
@@ -218,7 +219,7 @@ function escape(text: string): string {
 /**
  * The status bar item of the active work plan: region · level · parent plan.
  * Shown only while a work plan editor is active; clicking it opens the
- * coverage report.
+ * coverage report, and its tooltip links to the choice of the parent plan.
  */
 export class PlanStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -287,6 +288,11 @@ export class PlanStatus implements vscode.Disposable {
     tooltip.appendMarkdown(`- ${t('status.detected')}：${escape(sourceKey ? t(sourceKey) : context.source)}\n`);
     tooltip.appendMarkdown(`- ${t('status.parent')}：${escape(parent)}\n\n`);
     tooltip.appendMarkdown(`*${t('status.click')}*`);
+    if (context.level !== 'national') {
+      // The one command link of the tooltip; only it is enabled (no other command: links run).
+      tooltip.appendMarkdown(`\n\n[${escape(t('status.selectPlan'))}](command:${SELECT_NATIONAL_PLAN_COMMAND})`);
+      tooltip.isTrusted = { enabledCommands: [SELECT_NATIONAL_PLAN_COMMAND] };
+    }
     this.item.tooltip = tooltip;
     this.item.command = { command: COVERAGE_REPORT_COMMAND, title: t('status.click'), arguments: [doc.uri.toString()] };
     this.item.show();

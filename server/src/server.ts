@@ -66,7 +66,7 @@ const TASK_BREAKDOWN_REQUEST = 'workplan/taskBreakdown';
 /** The parent plans a draft can be aligned with, and the current setting. */
 const NATIONAL_PLANS_REQUEST = 'workplan/nationalPlans';
 /** Renumbers every level of the document whose uri is the argument. */
-const RENUMBER_COMMAND = 'workplan.renumberDocument';
+const RENUMBER_COMMAND = 'workplan.renumber';
 /** The user has granted the workspace trust: its files may now be read. */
 const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
 /** Tells the client that contexts may have changed (settings, registry, national plans). */

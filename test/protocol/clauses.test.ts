@@ -55,7 +55,13 @@ describe('language server over stdio: clauses and the registry', function () {
       const init = await client.initialize();
       assert.ok(init.capabilities.hoverProvider, 'hoverProvider');
       assert.ok(init.capabilities.completionProvider?.triggerCharacters?.includes('、'), 'completion is triggered by 、');
-      assert.deepEqual(init.capabilities.executeCommandProvider?.commands, ['workplan.addToRegistry', 'workplan.insertAllMissing']);
+      const serverCommands = init.capabilities.executeCommandProvider?.commands ?? [];
+      assert.deepEqual(serverCommands, ['workplan.addToRegistry', 'workplan.insertAllMissing', 'workplan.renumber']);
+      // vscode-languageclient registers the server's commands in VS Code: an id the extension also contributes
+      // would make the client fail to start.
+      const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } };
+      const clash = manifest.contributes.commands.map((c) => c.command).filter((c) => serverCommands.includes(c));
+      assert.deepEqual(clash, [], 'command ids both contributed by the extension and provided by the server');
       const since = client.mark();
       await client.open(uri, XIAMEN, 1);
       await client.waitForDiagnostics(uri, { since });

@@ -22,7 +22,7 @@ describe('language server over stdio: document commands', function () {
     assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run \`npm run build\` first`);
     client = new EditingClient({ configuration: true, settings: { validation: { delay: 50 }, rules: {} } });
     const init = await client.initialize();
-    assert.ok(init.capabilities.executeCommandProvider?.commands.includes('workplan.renumberDocument'));
+    assert.ok(init.capabilities.executeCommandProvider?.commands.includes('workplan.renumber'));
     const since = client.mark();
     await client.open(uri, GUANDU, 1);
     await client.waitForDiagnostics(uri, { since });
@@ -52,7 +52,7 @@ describe('language server over stdio: document commands', function () {
     assert.equal(answer.setting, undefined);
   });
 
-  it('workplan.renumberDocument: one workspace/applyEdit that fixes every level; then nothing left to renumber', async function () {
+  it('workplan.renumber: one workspace/applyEdit that fixes every level; then nothing left to renumber', async function () {
     // Two items of section 一 swapped in number, and a level-1 marker skipped.
     const broken = GUANDU.replace('（二）开展农村', '（三）开展农村').replace('\n三、', '\n四、');
     assert.notEqual(broken, GUANDU);
@@ -62,7 +62,7 @@ describe('language server over stdio: document commands', function () {
     assert.ok(codes(before).some((c) => c.startsWith('numbering.')), `codes: ${codes(before)}`);
 
     const applied = client.nextApplyEdit();
-    await client.request(ExecuteCommandRequest.method, { command: 'workplan.renumberDocument', arguments: [uri] });
+    await client.request(ExecuteCommandRequest.method, { command: 'workplan.renumber', arguments: [uri] });
     const edit = await applied;
     const edits = edit.edit.changes?.[uri];
     assert.ok(edits && edits.length > 0);
@@ -74,7 +74,7 @@ describe('language server over stdio: document commands', function () {
     const after = await client.waitForDiagnostics(uri, { since, predicate: (p) => p.version === 3 });
     assert.ok(!codes(after).some((c) => c.startsWith('numbering.')), `codes: ${codes(after)}`);
     const message = client.waitForMessage((m) => m.message.includes('无需重新编排'));
-    await client.request(ExecuteCommandRequest.method, { command: 'workplan.renumberDocument', arguments: [uri] });
+    await client.request(ExecuteCommandRequest.method, { command: 'workplan.renumber', arguments: [uri] });
     assert.equal((await message).type, 3);
   });
 });
