@@ -16,6 +16,7 @@ import {
   type FoldingRangeParams,
   type InitializeParams,
   type InitializeResult,
+  type SemanticTokensParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import {
   parseRegistryFile,
   parseWorkspaceConfig,
   registryErrorMessage,
+  SEMANTIC_TOKEN_LEGEND,
   WORKSPACE_CONFIG_FILE,
   type WorkspaceConfig,
   type LevelId,
@@ -96,6 +98,8 @@ class WorkplanServer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settings = new Map<string, Promise<Settings>>();
   private configurationPull = false;
+  /** Whether the client re-asks for semantic tokens when told: a registry change turns unknown units known. */
+  private semanticTokensRefresh = false;
   /** The settings a client without workspace/configuration pushed with didChangeConfiguration. */
   private pushedSettings: Promise<Settings> | undefined;
   private configurationRegistration = false;
@@ -129,6 +133,7 @@ class WorkplanServer {
     connection.onRequest(TASK_BREAKDOWN_REQUEST, this.guard(this.onTaskBreakdown, null));
     connection.onRequest(NATIONAL_PLANS_REQUEST, this.guard(this.onNationalPlans, null));
     connection.onCompletion(this.guard(this.onCompletion, []));
+    connection.languages.semanticTokens.on(this.guard(this.onSemanticTokens, { data: [] }));
     connection.onExecuteCommand(this.onExecuteCommand.bind(this));
     connection.onDidChangeWatchedFiles(() => this.reconfigure());
     connection.onNotification(TRUSTED_NOTIFICATION, () => {
@@ -150,6 +155,7 @@ class WorkplanServer {
     this.workspaceFolder = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.configurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    this.semanticTokensRefresh = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -160,6 +166,7 @@ class WorkplanServer {
         codeLensProvider: { resolveProvider: false },
         definitionProvider: true,
         completionProvider: { triggerCharacters: ['、', '，', '（', '(', ','] },
+        semanticTokensProvider: { legend: SEMANTIC_TOKEN_LEGEND, full: true },
         executeCommandProvider: { commands: [ADD_TO_REGISTRY_COMMAND, INSERT_ALL_MISSING_COMMAND, RENUMBER_COMMAND] },
       },
       serverInfo: { name: 'workplan-language-server' },
@@ -225,6 +232,7 @@ class WorkplanServer {
     if (national.error) void this.connection.window.showWarningMessage(message('national.unreadable', this.service.locale, { error: national.error }));
     this.service.configure({ registry: layers, level: settings.level, region: settings.region, nationalPlans: national.sources, national: national.chosen });
     void this.connection.sendNotification(CONTEXT_CHANGED_NOTIFICATION);
+    if (this.semanticTokensRefresh) void this.connection.languages.semanticTokens.refresh();
     for (const doc of this.documents.all()) this.scheduleValidation(doc.uri, 0);
   }
 
@@ -390,6 +398,11 @@ class WorkplanServer {
   private onCompletion(params: CompletionParams) {
     const document = this.documents.get(params.textDocument.uri);
     return document ? this.service.getCompletions(document, params.position) : [];
+  }
+
+  private onSemanticTokens(params: SemanticTokensParams) {
+    const document = this.documents.get(params.textDocument.uri);
+    return document ? this.service.getSemanticTokens(document) : { data: [] };
   }
 
   private async onExecuteCommand(params: ExecuteCommandParams): Promise<void> {

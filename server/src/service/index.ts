@@ -8,6 +8,7 @@ import { toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { toTextEdits } from './features/edits';
 import { foldingRanges } from './features/foldingRanges';
+import { semanticTokens } from './features/semanticTokens';
 import { unitHover } from './features/hover';
 import { formatTaskBreakdown, taskBreakdown, type TaskBreakdownFormat, type TaskBreakdownRow } from './features/taskBreakdown';
 import { coverageReport, nationalCodeLenses, nationalDefinition, nationalHover } from './features/national';
@@ -49,6 +50,7 @@ export { parseClause, type ParsedClause, type ClauseUnit, type Role } from './sy
 export { resolveLocale, type Locale } from './l10n';
 export { ADD_TO_REGISTRY_COMMAND } from './features/codeActions';
 export { SHOW_NATIONAL_COMMAND, COVERAGE_REPORT_COMMAND } from './features/national';
+export { SEMANTIC_TOKEN_LEGEND } from './features/semanticTokens';
 export type { TaskBreakdownRow, TaskBreakdownFormat } from './features/taskBreakdown';
 export type { NationalPlanSource } from './national/plan';
 export { MATCH_THRESHOLD } from './national/align';
@@ -113,6 +115,8 @@ export interface WorkplanLanguageService {
   /** The parent plans drafts can be aligned with: the built-in ones and the user's own. */
   getNationalPlans(): Array<{ id: string; title: string; year?: number; uri: string }>;
   getFoldingRanges(document: PlanTextDocument): FoldingRange[];
+  /** The units of every clause as semantic tokens (SEMANTIC_TOKEN_LEGEND): agency or placeholder; lead, unknown, otherLevel. */
+  getSemanticTokens(document: PlanTextDocument): { data: number[] };
   /** The 任务分解表: one row per task with its lead and other units and the national task it implements. */
   getTaskBreakdown(document: PlanTextDocument): TaskBreakdownRow[];
   /** The 任务分解表 as CSV (UTF-8 BOM, CRLF, for Excel) or as a Markdown table, headers in the service's locale. */
@@ -295,6 +299,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     },
     getDocumentSymbols: (document: PlanTextDocument) => documentSymbols(analyze(document).doc, locale),
     getFoldingRanges: (document: PlanTextDocument) => foldingRanges(analyze(document).doc),
+    getSemanticTokens(document: PlanTextDocument) {
+      const { doc, clauses, problems } = analyze(document);
+      return semanticTokens(doc, clauses.refs, problems);
+    },
     getTaskBreakdown(document: PlanTextDocument) {
       const { doc, clauses, alignment } = analyze(document);
       return taskBreakdown(doc, clauses, alignment);
