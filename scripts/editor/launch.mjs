@@ -4,7 +4,7 @@
 //
 //   bash scripts/editor/setup.sh          # once
 //   npm run package                       # builds dist/workplan.vsix
-//   node scripts/editor/launch.mjs [--port 8931] [--keep-profile]
+//   node scripts/editor/launch.mjs [--port 8931] [--keep-profile] [--locale zh-cn|en]   (default zh-cn, or WORKPLAN_LOCALE)
 //
 // Everything code-server writes (profile, extensions, logs, its config file)
 // stays under the project's .tools/editor/. It listens on 127.0.0.1 only,
@@ -90,7 +90,7 @@ function portIsFree(port) {
 }
 
 /** Installs the .vsix into the project-local extensions dir (replacing an older copy). */
-export function installExtension(vsix = VSIX) {
+export function installExtension(vsix = VSIX, prefix = 'workplan-tools.workplan-') {
   if (!existsSync(vsix)) {
     throw new Error(`${vsix} is missing: run \`npm run package\` first`);
   }
@@ -102,7 +102,7 @@ export function installExtension(vsix = VSIX) {
   if (result.status !== 0) {
     throw new Error(`--install-extension failed:\n${result.stdout}\n${result.stderr}`);
   }
-  const installed = readdirSync(EXTENSIONS_DIR).filter((d) => d.startsWith('workplan-tools.workplan-'));
+  const installed = readdirSync(EXTENSIONS_DIR).filter((d) => d.startsWith(prefix));
   log(`installed: ${installed.join(', ')}`);
 }
 
@@ -137,12 +137,43 @@ async function waitForHealth(url, child, timeoutMs) {
   throw new Error(`code-server did not answer ${url}healthz within ${timeoutMs} ms`);
 }
 
+const DISPLAY_LANGUAGE_FIXTURE = join(ROOT, 'test', 'fixtures', 'zh-cn-display-language');
+
+/**
+ * Makes zh-cn a display language the editor can start in. VS Code's Chinese
+ * language pack comes from the marketplace, which is out of reach; the
+ * fixture extension declares zh-cn with no translations of VS Code itself,
+ * so VS Code's own menus stay English while everything this extension shows
+ * (commands, settings, messages, lenses, status bar) is in Chinese, exactly
+ * as with the real pack. The server reads the installed packs from
+ * languagepacks.json in the profile, written here as VS Code writes it.
+ */
+function installDisplayLanguage() {
+  const vsix = join(EDITOR_DIR, 'zh-cn-display-language.vsix');
+  const packed = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+    cwd: DISPLAY_LANGUAGE_FIXTURE,
+    encoding: 'utf8',
+  });
+  if (packed.status !== 0) throw new Error(`packaging the zh-cn display language fixture failed:\n${packed.stdout}\n${packed.stderr}`);
+  installExtension(vsix, 'workplan-tests.zh-cn-display-language-');
+  const dir = readdirSync(EXTENSIONS_DIR).find((d) => d.startsWith('workplan-tests.zh-cn-display-language-'));
+  mkdirSync(USER_DATA_DIR, { recursive: true });
+  const pack = {
+    hash: 'zh-cn-display-language-fixture',
+    extensions: [{ extensionIdentifier: { id: 'workplan-tests.zh-cn-display-language' }, version: '0.0.1' }],
+    translations: { vscode: join(EXTENSIONS_DIR, dir, 'translations', 'main.i18n.json') },
+    label: '中文(简体)',
+  };
+  writeFileSync(join(USER_DATA_DIR, 'languagepacks.json'), JSON.stringify({ 'zh-cn': pack }));
+}
+
 /**
  * Installs the extension, writes settings, and starts code-server.
+ * locale 'zh-cn' starts the editor with a Chinese display language (see installDisplayLanguage).
  * extraArgs go to code-server as they are (e.g. --vscode-option log=<extension-id>:trace).
  * Returns { url, folderUrl, workspace, logFile, child, stop(), startMs }.
  */
-export async function launch({ port, keepProfile = false, workspace, extraSettings, extraArgs = [] } = {}) {
+export async function launch({ port, keepProfile = false, workspace, extraSettings, extraArgs = [], locale } = {}) {
   if (!existsSync(NODE24) || !existsSync(CODE_SERVER)) {
     throw new Error('code-server is not installed: run `bash scripts/editor/setup.sh` first');
   }
@@ -154,6 +185,7 @@ export async function launch({ port, keepProfile = false, workspace, extraSettin
   // Settings that would otherwise be generated into config.yaml (with a password).
   writeFileSync(join(EDITOR_DIR, 'config.yaml'), 'bind-addr: 127.0.0.1:8931\nauth: none\ncert: false\n');
   installExtension();
+  if (locale === 'zh-cn') installDisplayLanguage();
   writeSettings(extraSettings);
   workspace ??= makeWorkspace();
 
@@ -170,6 +202,7 @@ export async function launch({ port, keepProfile = false, workspace, extraSettin
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(locale ? ['--locale', locale] : []),
     ...extraArgs,
     workspace,
   ];
@@ -210,8 +243,11 @@ if (isMain) {
   const portArg = argv.indexOf('--port');
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : undefined;
   const keepProfile = argv.includes('--keep-profile');
+  const localeArg = argv.indexOf('--locale');
+  // Chinese, as the extension's users run it, unless asked otherwise.
+  const locale = localeArg >= 0 ? argv[localeArg + 1] : (process.env.WORKPLAN_LOCALE ?? 'zh-cn');
   try {
-    const session = await launch({ port, keepProfile });
+    const session = await launch({ port, keepProfile, locale });
     console.log(`\nVS Code (code-server) with the Work Plan extension is running at:\n\n  ${session.folderUrl}\n`);
     console.log('Open faulty-draft.wp.txt to see every diagnostic kind. Ctrl+C stops it.');
     let stopping = false;

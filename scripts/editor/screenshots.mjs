@@ -4,6 +4,8 @@
 //   docs/images/problems.png  faulty-draft.wp.txt: squiggles + the Problems panel
 //   docs/images/quickfix.png  the quick-fix menu on the numbering.gap line
 //   docs/images/outline.png   the Outline view of xiamen-city-2020.wp.txt
+//   docs/images/insert.png    Guandu: the quick fix inserting the missing national task （六）
+//   docs/images/breakdown.png the 任务分解表 exported as Markdown beside the plan
 //
 // Then applies the renumber quick fix and checks that the gap diagnostic goes
 // away. Every step waits on a condition in the DOM, not on a fixed sleep.
@@ -112,7 +114,12 @@ async function runCommand(page, title, ...picks) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
   for (const text of [title, ...picks]) {
-    if (text !== title) await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+    // A pick is typed only once its own list is up: the palette closing is not the next quick pick opening.
+    if (text !== title) {
+      await until(page, `a quick pick offering "${text}"`, (t) =>
+        [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').includes(t)),
+      text);
+    }
     await page.keyboard.type(text);
     await until(
       page,
@@ -200,7 +207,8 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   for (const f of readdirSync(OUT).filter((f) => f.startsWith('failed-'))) rmSync(join(OUT, f));
   step('starting code-server');
-  const session = await launch({ extraSettings: SCREENSHOT_SETTINGS });
+  // The extension as Chinese drafters see it (VS Code's own menus stay English: see launch.mjs).
+  const session = await launch({ extraSettings: SCREENSHOT_SETTINGS, locale: process.env.WORKPLAN_LOCALE ?? 'zh-cn' });
   const timings = { codeServerStartMs: session.startMs };
   let browser;
   try {
@@ -373,6 +381,34 @@ async function main() {
     await saveShot(page, 'national.png');
     step('saved docs/images/national.png');
     await page.keyboard.press('Escape');
+
+    // --- insert.png: coverage.missing and the quick fix inserting the national task -----
+    await openFile(page, 'guandu-district-2020.wp.txt');
+    await cursorInto(page, '（四）加强重点市场监管', 1);
+    await until(page, 'the coverage.missing diagnostic', () => document.querySelectorAll('.squiggly-info').length > 0, undefined, 60_000);
+    await page.keyboard.press('Control+.');
+    await until(page, 'the quick fix inserting national task （六）', () =>
+      [...document.querySelectorAll('.action-widget .monaco-list-row')].some((r) => /补充全国任务（六）|Insert national task （六）/.test(r.textContent)),
+    );
+    await settle(page);
+    await saveShot(page, 'insert.png');
+    step('saved docs/images/insert.png');
+    await page.locator('.action-widget .monaco-list-row', { hasText: /补充全国任务（六）|Insert national task （六）/ }).first().click();
+    const inserted = await until(page, 'the inserted item （五）严格寄递环节监管', () =>
+      [...document.querySelectorAll('.editor-instance .view-line')].map((l) => l.textContent).find((t) => t.startsWith('（五）严格寄递环节监管')),
+    );
+    step(`inserted: ${inserted.slice(0, 40)}…`);
+    await page.keyboard.press('Control+Z');
+
+    // --- breakdown.png: the 任务分解表 as Markdown beside the plan ---------------------
+    await runCommand(page, '导出任务分解表', 'Markdown');
+    await until(page, 'the task breakdown table beside the plan', () =>
+      // The editor renders spaces as no-break spaces.
+      [...document.querySelectorAll('.editor-instance .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').startsWith('| 一、/（一）')),
+    );
+    await settle(page, 500);
+    await saveShot(page, 'breakdown.png');
+    step('saved docs/images/breakdown.png');
 
     timings.totalMs = Date.now() - t0;
     step(`timings: ${JSON.stringify(timings)}`);
