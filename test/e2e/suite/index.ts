@@ -12,26 +12,12 @@ import { RESULT_ENV, type E2EResult } from '../result';
 type MochaClass = typeof import('mocha');
 
 /**
- * Mocha 12 is an ES module package whose CommonJS entry require()s its own ES
- * modules: that needs require(esm), Node ≥ 20.19 or ≥ 22.12 in the extension
- * host. Older VS Code releases run an older Node; say so instead of failing
- * with ERR_REQUIRE_ESM.
+ * The extension host of the oldest VS Code the extension supports (1.91,
+ * Node 20.9) cannot require() ES modules, which mocha 12 needs; mocha 11,
+ * installed as `mocha-in-host`, is plain CommonJS and runs in every host.
  */
 function loadMocha(): MochaClass {
-  try {
-    return require('mocha') as MochaClass;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ERR_REQUIRE_ESM' || code === 'ERR_REQUIRE_ASYNC_MODULE') {
-      throw new Error(
-        `mocha cannot be loaded in this extension host: it needs require(esm) (Node ≥ 20.19 or ≥ 22.12), ` +
-          `and VS Code ${vscode.version} runs Node ${process.versions.node} (Electron ${process.versions.electron}). ` +
-          `Use a newer desktop VS Code for the end-to-end suite.`,
-        { cause: err },
-      );
-    }
-    throw err;
-  }
+  return require('mocha-in-host') as MochaClass;
 }
 
 export async function run(): Promise<void> {
