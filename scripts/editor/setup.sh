@@ -14,6 +14,10 @@
 #
 #   bash scripts/editor/setup.sh
 set -euo pipefail
+# Run from `npm test`, this inherits the outer npm's npm_* settings (its user
+# agent names Node 20, and code-server's postinstall reads the Node version
+# from it): the installs below start from a clean npm environment.
+while read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_' || true)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="$ROOT/.tools"

@@ -18,6 +18,7 @@ import {
   type Diagnostic,
   type LevelId,
   type NationalPlanSource,
+  type PlanTextDocument,
   type RegistryLayer,
   type TaskBreakdownFormat,
   type WorkplanLanguageService,
@@ -347,6 +348,16 @@ function formatAlignment(file: string, report: AlignmentReport, locale: string):
   return out;
 }
 
+/** The single FILE of align and export as a document; undefined (reported) when it cannot be read. */
+function openPlanFile(file: string): PlanTextDocument | undefined {
+  const read = readPlanFile(file);
+  if ('error' in read) {
+    process.stderr.write(`workplan: ${read.error}\n`);
+    return undefined;
+  }
+  return { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => read.text };
+}
+
 function readPlanFile(file: string): { text: string } | { error: string } {
   try {
     return { text: decode(readFileSync(file)) };
@@ -383,12 +394,8 @@ function check(service: WorkplanLanguageService, options: CliOptions): { errors:
 /** Prints the alignment of one file; false when there is none to print (unreadable, or a national plan itself). */
 function alignFile(service: WorkplanLanguageService, options: CliOptions): boolean {
   const file = options.files[0];
-  const read = readPlanFile(file);
-  if ('error' in read) {
-    process.stderr.write(`workplan: ${read.error}\n`);
-    return false;
-  }
-  const document = { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => read.text };
+  const document = openPlanFile(file);
+  if (!document) return false;
   const report = service.getAlignment(document);
   if (!report) {
     const context = service.getContext(document);
@@ -411,12 +418,8 @@ function alignFile(service: WorkplanLanguageService, options: CliOptions): boole
 /** Writes the task breakdown of one file to stdout or --output; false when the file cannot be read or the output written. */
 function exportFile(service: WorkplanLanguageService, options: CliOptions): boolean {
   const file = options.files[0];
-  const read = readPlanFile(file);
-  if ('error' in read) {
-    process.stderr.write(`workplan: ${read.error}\n`);
-    return false;
-  }
-  const document = { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => read.text };
+  const document = openPlanFile(file);
+  if (!document) return false;
   // CSV starts with the byte order mark Excel needs to read UTF-8; a file and stdout get the same bytes.
   const table = Buffer.from(service.exportTaskBreakdown(document, options.format as TaskBreakdownFormat), 'utf8');
   if (options.output === undefined) {

@@ -36,7 +36,9 @@ import {
   WORKSPACE_CONFIG_FILE,
   type WorkspaceConfig,
   type LevelId,
+  type MessageKey,
   type RegistryLayer,
+  type TextEdit,
   type WorkplanLanguageService,
 } from './service';
 
@@ -373,17 +375,6 @@ class WorkplanServer {
     return { plans, setting: settings.nationalPlan };
   }
 
-  private async renumber(uri: unknown): Promise<void> {
-    const document = typeof uri === 'string' ? this.documents.get(uri) : undefined;
-    if (!document) return;
-    const edits = this.service.getRenumberEdits(document);
-    if (edits.length === 0) {
-      void this.connection.window.showInformationMessage(message('renumber.nothing', this.service.locale));
-      return;
-    }
-    await this.connection.workspace.applyEdit({ label: message('renumber.label', this.service.locale), edit: { changes: { [document.uri]: edits } } });
-  }
-
   private onCoverageReport(params: { uri: string }) {
     const document = this.documents.get(params.uri);
     return (document && this.service.getCoverageReport(document)) ?? null;
@@ -406,22 +397,27 @@ class WorkplanServer {
   }
 
   private async onExecuteCommand(params: ExecuteCommandParams): Promise<void> {
-    if (params.command === INSERT_ALL_MISSING_COMMAND) return this.insertAllMissing(params.arguments?.[0]);
+    const uri = params.arguments?.[0];
+    if (params.command === INSERT_ALL_MISSING_COMMAND) return this.applyDocumentEdits(uri, (d) => this.service.getInsertAllMissingEdits(d), 'national.nothingMissing', 'national.insertAll');
+    if (params.command === RENUMBER_COMMAND) return this.applyDocumentEdits(uri, (d) => this.service.getRenumberEdits(d), 'renumber.nothing', 'renumber.label');
     if (params.command === ADD_TO_REGISTRY_COMMAND) return this.addToRegistry(params);
-    if (params.command === RENUMBER_COMMAND) return this.renumber(params.arguments?.[0]);
   }
 
-  /** Inserts every missing national task into a document, as one edit the user can undo. */
-  private async insertAllMissing(uri: unknown): Promise<void> {
+  /**
+   * Applies a whole-document command (insert all missing tasks, renumber) as
+   * one edit the user can undo, or says there is nothing to do.
+   */
+  private async applyDocumentEdits(uri: unknown, edits: (document: TextDocument) => TextEdit[], nothing: MessageKey, label: MessageKey): Promise<void> {
     const document = typeof uri === 'string' ? this.documents.get(uri) : undefined;
     if (!document) return;
-    const edits = this.service.getInsertAllMissingEdits(document);
-    if (edits.length === 0) {
-      void this.connection.window.showInformationMessage(message('national.nothingMissing', this.service.locale));
+    const changes = edits(document);
+    if (changes.length === 0) {
+      void this.connection.window.showInformationMessage(message(nothing, this.service.locale));
       return;
     }
-    await this.connection.workspace.applyEdit({ label: message('national.insertAll', this.service.locale), edit: { changes: { [document.uri]: edits } } });
+    await this.connection.workspace.applyEdit({ label: message(label, this.service.locale), edit: { changes: { [document.uri]: changes } } });
   }
+
 
   /** Writes a unit into the workspace registry file (creating it), then checks again with it. */
   private async addToRegistry(params: ExecuteCommandParams): Promise<void> {

@@ -239,6 +239,11 @@ describe('the extension in a real VS Code (code-server in Chromium)', function (
     await openFile(page, 'guandu-district-2020.wp.txt');
     await cursorInto(page, '（四）加强重点市场监管', 1);
     await until(page, 'the coverage.missing diagnostic', () => document.querySelectorAll('.squiggly-info').length > 0, undefined, 60_000);
+    const before = await until(page, 'the status bar to count Guandu’s problems too', () => {
+      const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
+      const n = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+      return n.length >= 3 && n[2];
+    });
     await quickFix(page, /补充全国任务（六）|Insert national task （六）/, 'the quick fix inserting national task （六）');
     await shot(page, 'insert');
     await acceptQuickFix(page, /补充全国任务（六）|Insert national task （六）/);
@@ -249,6 +254,11 @@ describe('the extension in a real VS Code (code-server in Chromium)', function (
     await until(page, 'the next item renumbered （六）严格重点产品监管', () =>
       [...document.querySelectorAll('.view-line')].some((l) => (l.textContent ?? '').startsWith('（六）严格重点产品监管')),
     );
+    // One coverage.missing (an information) fewer: （六） is covered now.
+    await until(page, 'one information fewer in the status bar', (n) => {
+      const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
+      return Number([...label.matchAll(/(\d+)/g)][2]?.[1]) === n - 1;
+    }, before);
   });
 
   it('the commands are in Chinese; 导出任务分解表 opens the table beside the plan', async function () {
