@@ -1,0 +1,341 @@
+/**
+ * The language server as an editor meets it: the built dist/server.js over
+ * stdio, with a drafter typing a new item and its clause into the middle of
+ * the Guandu plan one character at a time. Reports the time from each
+ * didChange to the publishDiagnostics for that version (the debounce set to
+ * 0 so that the server's own work is measured; the default debounce is
+ * reported beside it), hover, completion and code-action round trips, the
+ * same on a 1 MB plan, the server's memory after 100 and after 10,000 edits,
+ * and — side by side — textlint with textlint-rule-prh and a prh dictionary
+ * generated from our registry, in-process and as a CLI, on the same files.
+ *
+ * `npm run bench` runs it after the in-process benchmark. It reports; it
+ * does not assert: the exit status is 0 whether or not a budget is met.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
+import { readNationalPlans } from '../server/src/nationalPlans';
+import { createLanguageService, type Diagnostic } from '../server/src/service';
+import { Registry } from '../server/src/service/registry/registry';
+import { LineIndex } from '../server/src/service/text/lineIndex';
+import type { NationalAgency, RegistryLayer } from '../server/src/service/registry/format';
+import { generatePlan } from './synthetic';
+
+const ROOT = resolve(__dirname, '../..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
+const DEFAULT_DEBOUNCE_MS = 300;
+
+interface Stats {
+  median: number;
+  p95: number;
+  n: number;
+}
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { median, p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)], n: s.length };
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+
+/** A minimal LSP client: spawns the server, answers workspace/configuration, resolves publishes by uri and version. */
+class Client {
+  private readonly child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  readonly connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+  private readonly waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
+
+  constructor(settings: unknown) {
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const key = `${p.uri}@${p.version}`;
+      this.waiting.get(key)?.(p);
+      this.waiting.delete(key);
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.onNotification('window/showMessage', () => undefined);
+    this.connection.onNotification('workplan/contextChanged', () => undefined);
+    this.connection.listen();
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  async initialize(): Promise<void> {
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { locale: 'zh-cn' },
+      workspaceFolders: null,
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Sends `send` and resolves with the publish for `uri` at `version`. */
+  published(uri: string, version: number, send: () => Promise<void>): Promise<PublishDiagnosticsParams> {
+    const done = new Promise<PublishDiagnosticsParams>((res) => this.waiting.set(`${uri}@${version}`, res));
+    void send();
+    return done;
+  }
+
+  open(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+    return this.published(uri, 1, () => this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'workplan', version: 1, text } }));
+  }
+
+  change(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string) {
+    return this.published(uri, version, () => this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] }));
+  }
+
+  /** Resident set size of the server process, in MB (Linux). */
+  rssMb(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  }
+
+  async close(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    this.connection.dispose();
+  }
+}
+
+interface Session {
+  edits: Stats;
+  hover: Stats;
+  completion: Stats;
+  codeAction: Stats;
+  open: number;
+}
+
+/**
+ * Types `typed` one character at a time at `offset` of `text`, each change
+ * sent once the previous one's diagnostics arrived (a drafter is slower than
+ * the server; the per-change latency is what shows as lag), then asks for a
+ * hover, completion and code actions on the result.
+ */
+async function typingSession(client: Client, uri: string, text: string, offset: number, typed: string, requests: number): Promise<Session> {
+  const t0 = performance.now();
+  await client.open(uri, text);
+  const open = performance.now() - t0;
+  const lines = new LineIndex(text);
+  let { line, character } = lines.positionAt(offset);
+  const edits: number[] = [];
+  let version = 1;
+  let current = text;
+  for (const ch of typed) {
+    const at = { line, character };
+    const start = performance.now();
+    await client.change(uri, ++version, { start: at, end: at }, ch);
+    edits.push(performance.now() - start);
+    current = current.slice(0, lines.offsetAt(at)) + ch + current.slice(lines.offsetAt(at));
+    if (ch === '\n') {
+      line++;
+      character = 0;
+    } else {
+      character += ch.length;
+    }
+  }
+  const after = new LineIndex(current);
+  const clauseAt = after.positionAt(current.indexOf('（区市场监管局牵头', offset) + 3);
+  const time = async (fn: () => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      const s = performance.now();
+      await fn();
+      samples.push(performance.now() - s);
+    }
+    return stats(samples);
+  };
+  const hover = await time(() => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: clauseAt }));
+  const completion = await time(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: clauseAt }));
+  const whole = { start: { line: 0, character: 0 }, end: { line: after.lineCount - 1, character: 0 } };
+  const codeAction = await time(() =>
+    client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [] } }),
+  );
+  return { edits: stats(edits), hover, completion, codeAction, open };
+}
+
+/** Memory after 100 and after 10,000 edits (one character typed, then deleted, over and over). */
+async function memorySession(client: Client, uri: string, text: string, offset: number): Promise<{ after100: number; after10k: number; seconds: number; trend: number[] }> {
+  await client.open(uri, text);
+  const at = new LineIndex(text).positionAt(offset);
+  const next = { line: at.line, character: at.character + 1 };
+  let version = 1;
+  let after100 = 0;
+  const trend: number[] = [];
+  const t0 = performance.now();
+  for (let i = 1; i <= 10_000; i++) {
+    if (i % 2) await client.change(uri, ++version, { start: at, end: at }, '的');
+    else await client.change(uri, ++version, { start: at, end: next }, '');
+    if (i === 100) after100 = client.rssMb();
+    if (i % 2000 === 0) trend.push(client.rssMb());
+  }
+  return { after100, after10k: client.rssMb(), seconds: (performance.now() - t0) / 1000, trend };
+}
+
+/** prh rules from the registry: every other name a unit is known by (full names, aliases) → its canonical name. */
+function prhDictionary(): { yaml: string; rules: number } {
+  const rules = new Map<string, Set<string>>();
+  const add = (expected: string, pattern?: string) => {
+    if (!pattern || pattern === expected) return;
+    const set = rules.get(expected) ?? new Set<string>();
+    set.add(pattern);
+    rules.set(expected, set);
+  };
+  for (const layer of BUILTIN_REGISTRY as RegistryLayer[]) {
+    for (const n of (layer.national ?? []) as NationalAgency[]) {
+      add(n.name, n.fullName);
+      for (const a of n.aliases ?? []) add(n.name, a);
+    }
+  }
+  const registry = new Registry(BUILTIN_REGISTRY);
+  for (const [level, region] of [['city', 'xiamen'], ['district', 'guandu'], ['zone', 'jiyuan'], ['city', 'nantong']] as const) {
+    for (const unit of registry.view(level, region).allUnits()) add(unit.name, unit.fullName);
+  }
+  const quote = (s: string) => JSON.stringify(s);
+  const body = [...rules].map(([expected, patterns]) => `  - expected: ${quote(expected)}\n    patterns:\n${[...patterns].map((p) => `      - ${quote(p)}`).join('\n')}`);
+  return { yaml: `version: 1\nrules:\n${body.join('\n')}\n`, rules: rules.size };
+}
+
+async function textlintComparison(dir: string) {
+  const { yaml, rules } = prhDictionary();
+  const prhFile = join(dir, 'units.prh.yml');
+  writeFileSync(prhFile, yaml);
+  const rc = join(dir, '.textlintrc.json');
+  writeFileSync(rc, JSON.stringify({ rules: { prh: { rulePaths: [prhFile] } } }));
+  // textlint is an ES module-aware CommonJS package; loaded only here so `npm run bench` works without it otherwise.
+  const { createLinter, loadTextlintrc } = await import('textlint');
+  const descriptor = await loadTextlintrc({ configFilePath: rc, node_modulesDir: join(ROOT, 'node_modules') });
+  const linter = createLinter({ descriptor, cwd: dir });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const rows: string[][] = [];
+  const ratios: number[] = [];
+  let n = 0;
+  for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    const path = join(SEEDS, file);
+    const text = readFileSync(path, 'utf8');
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    let found = 0;
+    let reported: Diagnostic[] = [];
+    for (let i = 0; i < 30; i++) {
+      let s = performance.now();
+      reported = service.computeDiagnostics({ uri: `bench:///${file}/${++n}`, version: 1, getText: () => text });
+      ours.push(performance.now() - s);
+      s = performance.now();
+      const result = await linter.lintText(text, path);
+      theirs.push(performance.now() - s);
+      found = result.messages.length;
+    }
+    const o = stats(ours.slice(5)).median;
+    const t = stats(theirs.slice(5)).median;
+    ratios.push(t / o);
+    rows.push([file.replace('.txt', ''), fmt(o), `${reported.length}`, fmt(t), `${found}`, `${(t / o).toFixed(0)}×`]);
+  }
+  const cli = (args: string[]) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+      if (r.error) throw r.error;
+      samples.push(performance.now() - s);
+    }
+    return stats(samples).median;
+  };
+  const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS, f));
+  const ourCli = cli([CLI, 'check', ...seedFiles]);
+  const textlintCli = cli([join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js'), '--config', rc, ...seedFiles]);
+  return { rows, rules, ratios, ourCli, textlintCli };
+}
+
+function table(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  console.log(`\n${title}`);
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  statSync(SERVER);
+  const dir = mkdtempSync(join(tmpdir(), 'workplan-bench-'));
+  const verdicts: Array<[boolean, string]> = [];
+  try {
+    console.log('\nlanguage server over stdio (dist/server.js; validation.delay 0, so the server’s own time is measured)');
+    const guandu = readFileSync(join(SEEDS, 'guandu-district-2020.txt'), 'utf8');
+    // A new item with its clause, typed after item （十）: the plan is renumbered by the drafter later.
+    const offset = guandu.indexOf('\n', guandu.indexOf('（十）')) + 1;
+    const typed = '（十一）加强商业秘密保护。开展专项执法行动，依法查处侵犯商业秘密违法行为。（区市场监管局牵头，市公安官渡分局按职责分工负责）\n';
+    const settings = { validation: { delay: 0 }, rules: {} };
+    const client = new Client(settings);
+    await client.initialize();
+    const seed = await typingSession(client, 'file:///bench/guandu.txt', guandu, offset, typed, 50);
+    const mb = generatePlan({ targetBytes: 1024 * 1024, seed: 20200904 }).text;
+    const mbOffset = mb.indexOf('\n', Math.floor(mb.length / 2)) + 1;
+    const big = await typingSession(client, 'file:///bench/synthetic-1MB.txt', mb, mbOffset, typed.slice(0, 30), 10);
+    const rows = [
+      ['Guandu (20.6 KB)', seed, typed.length],
+      ['synthetic 1 MB', big, 30],
+    ] as const;
+    table(
+      'edit → diagnostics, and requests (ms)',
+      ['plan', 'open', 'edits', 'edit median', 'edit p95', 'hover p50', 'completion p50', 'codeAction p50'],
+      rows.map(([name, s, n]) => [name, fmt(s.open), `${n}`, fmt(s.edits.median), fmt(s.edits.p95), fmt(s.hover.median), fmt(s.completion.median), fmt(s.codeAction.median)]),
+    );
+    console.log(`  with the default debounce (workplan.validation.delay) a keystroke's diagnostics come ${DEFAULT_DEBOUNCE_MS} ms + the edit time above after the last keystroke`);
+    verdicts.push([seed.edits.p95 <= 20, `edit → diagnostics on Guandu over stdio: p95 ${fmt(seed.edits.p95)} ms ≤ 20 ms`]);
+    verdicts.push([big.edits.median <= 150, `edit → diagnostics on 1 MB over stdio: median ${fmt(big.edits.median)} ms ≤ 150 ms`]);
+    await client.close();
+
+    const memoryClient = new Client(settings);
+    await memoryClient.initialize();
+    const memory = await memorySession(memoryClient, 'file:///bench/guandu-memory.txt', guandu, offset);
+    await memoryClient.close();
+    const growth = (memory.after10k - memory.after100) / memory.after100;
+    console.log(
+      `\nserver memory (RSS) while one character is typed and deleted 10,000 times on Guandu: ${memory.after100.toFixed(1)} MB after 100 edits, ${memory.after10k.toFixed(1)} MB after 10,000 (${(growth * 100).toFixed(1)} %; ${memory.seconds.toFixed(1)} s); every 2,000 edits: ${memory.trend.map((m) => m.toFixed(1)).join(', ')} MB`,
+    );
+    verdicts.push([growth <= 0.2, `server memory after 10,000 edits within 20 % of after 100: ${(growth * 100).toFixed(1)} %`]);
+
+    const tl = await textlintComparison(dir);
+    table(
+      `the seeds: our check vs textlint + textlint-rule-prh (${tl.rules} prh rules from our registry: full names and aliases → canonical names), in-process, median ms`,
+      ['plan', 'ours', 'diagnostics', 'textlint', 'prh reports', 'textlint/ours'],
+      tl.rows,
+    );
+    const minRatio = Math.min(...tl.ratios);
+    console.log(`  as CLIs on all five seeds (process start included): workplan check ${fmt(tl.ourCli)} ms, textlint ${fmt(tl.textlintCli)} ms (${(tl.textlintCli / tl.ourCli).toFixed(1)}×)`);
+    verdicts.push([minRatio >= 5, `in-process, textlint + prh takes at least 5× our full check on every seed: ${minRatio.toFixed(0)}× at least`]);
+
+    for (const bundle of ['client.js', 'server.js', 'cli.js']) {
+      console.log(`  bundle dist/${bundle}: ${(statSync(join(ROOT, 'dist', bundle)).size / 1024).toFixed(0)} KB`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\nbudgets (server over stdio, textlint comparison)');
+  for (const [ok, text] of verdicts) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
+  process.exitCode = 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
