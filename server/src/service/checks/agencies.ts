@@ -37,13 +37,15 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
   const problems: Problem[] = [];
   // Placeholders (示范区领导小组有关成员单位) neither give nor repeat a prefix.
   const prefixOf = (name: string) => (view.isPlaceholder(name) ? undefined : view.prefixOf(name));
-  const unresolved: Array<{ unit: ClauseUnit; elided?: string }> = [];
+  // Each unresolved unit keeps the units of its clause, by name, with whether they lead.
+  const unresolved: Array<{ unit: ClauseUnit; elided?: string; clauseNames: Map<string, boolean> }> = [];
 
   for (const heading of doc.headings) {
     for (const clause of heading.clauses) {
       const parsed = parseClause(clause);
       clauses.push(parsed);
       const seen = new Map<string, ClauseUnit>();
+      const clauseNames = new Map<string, boolean>();
       parsed.units.forEach((unit, i) => {
         const ref: AgencyRef = { unit, heading, placeholder: view.isPlaceholder(unit.text) };
         refs.push(ref);
@@ -52,9 +54,10 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
         const elided = elidedPrefix(parsed.units, i, prefixOf);
         ref.agency = view.lookup(unit.text) ?? (elided ? view.lookup(elided + unit.text) : undefined);
         if (!ref.agency) {
-          unresolved.push({ unit, elided });
+          unresolved.push({ unit, elided, clauseNames });
           return;
         }
+        clauseNames.set(ref.agency.name, unit.role === 'lead');
         const first = seen.get(ref.agency.name);
         if (!first) {
           seen.set(ref.agency.name, unit);
@@ -75,7 +78,7 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
 
   // Among equally close suggestions, the units this plan already names come first.
   const used = new Set(refs.flatMap((r) => (r.agency ? [r.agency.name, r.unit.text] : [])));
-  for (const { unit, elided } of unresolved) problems.push(unitProblem(view, unit, elided, used));
+  for (const { unit, elided, clauseNames } of unresolved) problems.push(unitProblem(view, unit, elided, used, clauseNames));
   problems.push(...missingClauses(doc));
   problems.push(...clausesWithoutRole(doc, view));
   return { clauses, refs, problems };
@@ -95,7 +98,7 @@ function elidedPrefix(units: ClauseUnit[], index: number, prefixOf: (name: strin
   return prefix;
 }
 
-function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined, used: Set<string>): Problem {
+function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined, used: Set<string>, clauseNames: Map<string, boolean>): Problem {
   // A bare core after a prefixed unit was meant elided; anything else misplaced is judged as written.
   const found = view.misplacement(unit.text);
   const misplaced = elided && found?.kind === 'level' && found.reason === 'bare-core' ? undefined : found;
@@ -117,7 +120,13 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
       fixes: misplaced.expected ? [{ kind: 'replaceUnit', ...base, newText: misplaced.expected, args: { unit: misplaced.expected } }] : [],
     };
   }
-  const suggestions = suggestFor(view, unit.text, elided, used);
+  // A name the clause already holds in the other role is no fix: it would make a lead a partner too, an
+  // error (found by the fix round-trip test). The same name in the same role stays: that repeat is reported on its own.
+  const conflicts = (name: string) => {
+    const leads = clauseNames.get(view.lookup(name)?.name ?? name);
+    return leads !== undefined && leads !== (unit.role === 'lead');
+  };
+  const suggestions = suggestFor(view, unit.text, elided, used).filter((name) => !conflicts(name));
   return {
     code: 'agency.unknown',
     ...base,

@@ -92,6 +92,7 @@ function markerProblem(
   expectedValue: number,
   extra: Problem['args'] = {},
   renumber = true,
+  markerFix = true,
 ): Problem {
   const expected = expectedMarker(n, expectedValue);
   return {
@@ -99,7 +100,9 @@ function markerProblem(
     start: h.marker.start,
     end: h.marker.end,
     args: { actual: h.marker.text.trim(), expected, level: n.level, ...extra },
-    fixes: [{ kind: 'marker', start: h.marker.start, end: h.marker.end, newText: expected, args: { expected } }],
+    // Changing only this marker is offered where it ends the problem; where the items after it follow
+    // this number, it would move the problem to the next one, and renumbering is the fix.
+    fixes: markerFix ? [{ kind: 'marker', start: h.marker.start, end: h.marker.end, newText: expected, args: { expected } }] : [],
     renumber: renumber ? { level: n.level, from: expectedValue } : undefined,
   };
 }
@@ -117,7 +120,7 @@ function missingRange(n: LevelNumbering, from: number, to: number): string {
  * is reported once, at its first item, and then read as if it had been
  * numbered in the document's convention (`shift`).
  */
-function checkSequence(n: LevelNumbering, problems: Problem[]): void {
+function checkSequence(n: LevelNumbering, problems: Problem[], expectedAt: number[] = []): void {
   const { headings, groupStarts, convention } = n;
   const separate = (j: number) => convention === 'restart' && groupStarts.has(j);
   let expected = 1;
@@ -131,8 +134,9 @@ function checkSequence(n: LevelNumbering, problems: Problem[]): void {
     if (i > 0 && groupStarts.has(i)) {
       shift = 0;
       if (convention === 'continuous' && raw === 1 && expected !== 1) {
-        problems.push(markerProblem(n, h, 'numbering.convention', expected, { conventionKey: 'continuous' }));
+        problems.push(markerProblem(n, h, 'numbering.convention', expected, { conventionKey: 'continuous' }, true, !groupFollows));
         if (groupFollows) shift = expected - 1;
+        expectedAt[i] = expected - shift;
         prev = expected++;
         continue;
       }
@@ -140,14 +144,16 @@ function checkSequence(n: LevelNumbering, problems: Problem[]): void {
         expected = 1;
         prev = undefined;
         if (raw !== 1 && raw === headings[i - 1].marker.value + 1) {
-          problems.push(markerProblem(n, h, 'numbering.convention', 1, { conventionKey: 'restart' }));
+          problems.push(markerProblem(n, h, 'numbering.convention', 1, { conventionKey: 'restart' }, true, !groupFollows));
           if (groupFollows) shift = 1 - raw;
+          expectedAt[i] = expected - shift;
           prev = expected++;
           continue;
         }
       }
     }
     const v = raw + shift;
+    expectedAt[i] = expected - shift;
     const next = i + 1 < headings.length && !separate(i + 1)
       ? headings[i + 1].marker.value + (groupStarts.has(i + 1) ? 0 : shift)
       : undefined;
@@ -155,12 +161,13 @@ function checkSequence(n: LevelNumbering, problems: Problem[]): void {
     if (v === expected) {
       expected++;
     } else if (prev !== undefined && v === prev) {
-      problems.push(markerProblem(n, h, 'numbering.duplicate', expected));
+      problems.push(markerProblem(n, h, 'numbering.duplicate', expected, {}, true, next === undefined || next === expected + 1));
       if (next === expected + 1) expected++;
     } else if (v > expected) {
       if (v === expected + 1 && next === expected) {
         problems.push(markerProblem(n, h, 'numbering.order', expected));
         problems.push(markerProblem(n, headings[i + 1], 'numbering.order', expected + 1));
+        expectedAt[i + 1] = expected + 1 - shift;
         expected += 2;
         prev = v;
         i++;
@@ -169,15 +176,27 @@ function checkSequence(n: LevelNumbering, problems: Problem[]): void {
         problems.push(markerProblem(n, h, 'numbering.order', expected));
         expected++;
       } else {
-        problems.push(markerProblem(n, h, 'numbering.gap', expected, { missing: missingRange(n, expected, v - 1) }));
+        problems.push(markerProblem(n, h, 'numbering.gap', expected, { missing: missingRange(n, expected, v - 1) }, true, next === undefined));
         expected = v + 1;
       }
     } else {
-      problems.push(markerProblem(n, h, 'numbering.order', expected));
-      expected = next === undefined || next === expected + 1 ? expected + 1 : v + 1;
+      const endsHere = next === undefined || next === expected + 1;
+      problems.push(markerProblem(n, h, 'numbering.order', expected, {}, true, endsHere));
+      expected = endsHere ? expected + 1 : v + 1;
     }
     prev = v;
   }
+}
+
+/**
+ * The number the sequence check expects at each heading of a level, as its
+ * group writes numbers (a group read in the other convention keeps its own):
+ * what an item inserted there, and the items renumbered after it, continue from.
+ */
+export function expectedValues(n: LevelNumbering): number[] {
+  const expectedAt: number[] = [];
+  checkSequence(n, [], expectedAt);
+  return expectedAt;
 }
 
 function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {

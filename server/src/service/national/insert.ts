@@ -1,5 +1,5 @@
 import type { LevelNumbering } from '../checks/numbering';
-import { renumberEdits } from '../checks/numbering';
+import { expectedValues, renumberEdits } from '../checks/numbering';
 import type { LevelId } from '../registry/format';
 import type { RegistryView } from '../registry/registry';
 import { parseClause } from '../syntax/clauses';
@@ -106,9 +106,11 @@ export function planInsertion(
   // Paragraphs separated by blank lines (Xiamen) or not (Guandu): follow the draft.
   const before = index > 0 ? doc.text.slice(n.headings[index - 1].ownText.end, anchor.start) : eol;
   const separator = /(\r\n|\r|\n)[ \t\u3000]*(\r\n|\r|\n)/.test(before) ? eol + eol : eol;
-  // The number expected at this place: one after the item before it in the same sequence, whatever the anchor says.
-  const previousInSequence = after ? anchor : index > 0 && !(n.convention === 'restart' && n.groupStarts.has(index)) ? n.headings[index - 1] : undefined;
-  const value = previousInSequence ? previousInSequence.marker.value + 1 : 1;
+  // The number the sequence check expects at this place, whatever the markers around it say: after a swapped
+  // pair or a mis-numbered group, one after the marker before it would repeat a number or start a new problem
+  // (found by the fix round-trip test).
+  const expected = expectedValues(n);
+  const value = after ? expected[index] + 1 : expected[index];
   const marker = formatMarker(anchor.level, value, n.width, n.fullDigits);
   const usesClauses = doc.headings.some((h) => h.clauses.length > 0);
   const localized = localizeTask(alignment.plan, task, view, usesClauses);
