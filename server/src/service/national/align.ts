@@ -1,6 +1,6 @@
 import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
-import { GramTable } from './gramTable';
+import { GramCounter, GramTable } from './gramTable';
 import { jaccard, type Gram } from './similarity';
 import type { Task } from './tasks';
 
@@ -60,7 +60,7 @@ interface Index {
   /** Each local task's candidates, by its bigram array (weak: gone with the versions that held it). */
   memo: WeakMap<Gram[], { titleGrams: Set<Gram>; agencyKey: string; candidates: Candidates }>;
   /** Working arrays reused by every scoring run (the service is single-threaded). */
-  scratch: { dots: Float64Array; titleShared: Float64Array; scores: Float64Array; seen: Int32Array; touched: number[] };
+  scratch: { dots: Float64Array; titleShared: Float64Array; scores: Float64Array; seen: Int32Array; touched: number[]; unseen: GramCounter };
 }
 const indexCache = new WeakMap<NationalPlan, Index>();
 
@@ -87,6 +87,7 @@ function indexOf(plan: NationalPlan): Index {
       scores: new Float64Array(count),
       seen: new Int32Array(postings.length),
       touched: [],
+      unseen: new GramCounter(4096),
     };
     index = { grams: new GramTable([...lists.keys()]), postings, titleTotals, memo: new WeakMap(), scratch };
     indexCache.set(plan, index);
@@ -114,21 +115,29 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   // vector is never built, nor its term counts (a Map per task costs more than the products): each
   // occurrence adds its share (the dot product is linear in the term frequency), and the squared norm
   // grows by (2·tf − 1)·idf² on a bigram's tf-th occurrence. Bigrams the national plan never uses only
-  // add to the norm; they are counted by sorting them.
+  // add to the norm; a scratch counter counts them (a text longer than it holds sorts them instead).
   dots.fill(0);
   let norm = 0;
+  const textGrams = local.textGrams;
+  const counter = textGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
+  counter?.next();
   const unseenGrams: Gram[] = [];
-  for (const g of local.textGrams) {
+  for (let j = 0; j < textGrams.length; j++) {
+    const g = textGrams[j];
     const id = grams.idOf(g);
     if (id < 0) {
-      unseenGrams.push(g);
+      if (counter) norm += (2 * counter.add(g) - 1) * unseen * unseen;
+      else unseenGrams.push(g);
       continue;
     }
     const p = postings[id];
+    const idf = p.idf;
     const tf = ++seen[id];
     if (tf === 1) touched.push(id);
-    norm += (2 * tf - 1) * p.idf * p.idf;
-    for (let k = 0; k < p.tasks.length; k++) dots[p.tasks[k]] += p.idf * p.weights[k];
+    norm += (2 * tf - 1) * idf * idf;
+    const holders = p.tasks;
+    const weights = p.weights;
+    for (let k = 0; k < holders.length; k++) dots[holders[k]] += idf * weights[k];
   }
   for (const id of touched) seen[id] = 0;
   touched.length = 0;

@@ -38,3 +38,45 @@ export class GramTable {
     return Math.imul(g, 0x9e3779b1) >>> this.shift;
   }
 }
+
+/**
+ * Counts bigrams of one text at a time without allocating: an open-addressing
+ * table whose slots belong to the current text only while stamped with its
+ * generation, so that starting the next text costs nothing. Sized for texts
+ * of up to `capacity` bigrams; a longer text reports `undefined`.
+ */
+export class GramCounter {
+  private readonly keys: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly stamps: Uint32Array;
+  private readonly shift: number;
+  private generation = 0;
+
+  constructor(readonly capacity: number) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    this.keys = new Int32Array(1 << bits);
+    this.counts = new Int32Array(1 << bits);
+    this.stamps = new Uint32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  /** Forgets the previous text's counts. */
+  next(): void {
+    this.generation++;
+  }
+
+  /** Counts one more occurrence of `g` and returns its count so far. */
+  add(g: Gram): number {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(g, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      if (this.stamps[slot] !== this.generation) {
+        this.stamps[slot] = this.generation;
+        this.keys[slot] = g;
+        this.counts[slot] = 1;
+        return 1;
+      }
+      if (this.keys[slot] === g) return ++this.counts[slot];
+    }
+  }
+}

@@ -28,10 +28,15 @@ export function taskHeadings(doc: PlanDocument): Heading[] {
   return doc.headings.filter((h) => h.level >= 2 && h.children.length === 0);
 }
 
-function sectionOf(doc: PlanDocument, h: Heading): Heading | undefined {
-  let section: Heading | undefined;
-  for (const root of doc.roots) if (root.level === 1 && root.start <= h.start) section = root;
-  return section;
+/** Each heading's section (the level-1 heading above it), in one pass: a scan per task was quadratic in plans without sections. */
+function sectionsOf(doc: PlanDocument): Map<Heading, Heading | undefined> {
+  const sections = new Map<Heading, Heading | undefined>();
+  let current: Heading | undefined;
+  for (const h of doc.headings) {
+    if (h.level === 1) current = h;
+    sections.set(h, current);
+  }
+  return sections;
 }
 
 /** Removes clauses from a task's text: they name units, which are compared separately. */
@@ -65,6 +70,7 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
     agenciesOf.set(ref.heading, set);
   }
   const memo: TaskMemo = new Map();
+  const sections = sectionsOf(doc);
   const tasks = taskHeadings(doc).map((h): Task => {
     const key = `${h.title.text}\u0000${doc.text.slice(h.ownText.start, h.ownText.end)}`;
     let features = memo.get(key) ?? previous?.get(key);
@@ -77,7 +83,7 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
       heading: h,
       number: formatMarker(h.level, h.marker.value, 'full'),
       title: h.title.text,
-      section: sectionOf(doc, h),
+      section: sections.get(h),
       agencies: agenciesOf.get(h) ?? new Set<string>(),
       ...features,
     };
