@@ -29,6 +29,7 @@ import {
   addUnitToRegistryText,
   createLanguageService,
   message,
+  parsePlan,
   parseRegistryFile,
   parseWorkspaceConfig,
   registryErrorMessage,
@@ -113,6 +114,14 @@ class WorkplanServer {
   /** `.workplan/config.json` of the workspace folder: what settings the user left alone fall back to. */
   private workspaceConfig: WorkspaceConfig = {};
   private shownConfigError: string | undefined;
+  /** The last parent-plan warning shown (unreadable, or not a plan), so that one bad setting is reported once. */
+  private shownNationalError: string | undefined;
+  /**
+   * Per open document, the highest version seen and, once the client sent a
+   * version not above it, the highest number that may now name two texts:
+   * diagnostics carrying such a version may hold fixes for the other text.
+   */
+  private readonly versions = new Map<string, { highest: number; reusedUpTo?: number }>();
   /**
    * Whether the user trusts the workspace (VS Code's workspace trust). Until
    * then only built-in data is used: no configuration file, registry file or
@@ -230,8 +239,16 @@ class WorkplanServer {
     if (settings.region && !regionIds.includes(settings.region)) {
       void this.connection.window.showWarningMessage(message('settings.unknownRegion', this.service.locale, { region: settings.region, known: regionIds.join(', ') }));
     }
-    const national = readNationalPlans(this.trusted ? settings.nationalPlan : undefined, this.workspaceFolder);
-    if (national.error) void this.connection.window.showWarningMessage(message('national.unreadable', this.service.locale, { error: national.error }));
+    let national = readNationalPlans(this.trusted ? settings.nationalPlan : undefined, this.workspaceFolder);
+    let nationalError = national.error ? message('national.unreadable', this.service.locale, { error: national.error }) : undefined;
+    // A file that reads but holds no task to align with (an image, an empty or a JSON file) is no parent plan either.
+    const own = national.sources.find((s) => s.id === national.chosen && !isBuiltinPlan(s));
+    if (own && !parsePlan(own.text).headings.some((h) => h.level >= 2 && h.children.length === 0)) {
+      nationalError = message('national.notAPlan', this.service.locale, { file: fileURLToPath(own.uri) });
+      national = { sources: national.sources.filter((s) => s !== own) };
+    }
+    if (nationalError && nationalError !== this.shownNationalError) void this.connection.window.showWarningMessage(nationalError);
+    this.shownNationalError = nationalError;
     this.service.configure({ registry: layers, level: settings.level, region: settings.region, nationalPlans: national.sources, national: national.chosen });
     void this.connection.sendNotification(CONTEXT_CHANGED_NOTIFICATION);
     if (this.semanticTokensRefresh) void this.connection.languages.semanticTokens.refresh();
@@ -287,11 +304,31 @@ class WorkplanServer {
 
   /** Opening a document (which also fires a content change) checks it at once; edits are debounced. */
   private onDidChangeContent(uri: string): void {
+    this.noteVersion(uri);
     if (this.seen.has(uri)) {
       this.scheduleValidation(uri);
     } else {
       this.seen.add(uri);
       void this.validate(uri);
+    }
+  }
+
+  /**
+   * Versions must increase; a client that sends a lower or equal one makes a
+   * version number name two texts, so quick fixes carried by diagnostics are
+   * withheld until the version passes every number used before.
+   */
+  private noteVersion(uri: string): void {
+    const version = this.documents.get(uri)?.version;
+    if (version === undefined) return;
+    const known = this.versions.get(uri);
+    if (!known) {
+      this.versions.set(uri, { highest: version });
+    } else if (version > known.highest) {
+      known.highest = version;
+    } else {
+      known.reusedUpTo = known.highest;
+      this.connection.console.warn(`workplan: ${uri}: version ${version} after version ${known.highest}; quick fixes are withheld until the version passes ${known.highest}`);
     }
   }
 
@@ -323,6 +360,7 @@ class WorkplanServer {
     this.timers.delete(uri);
     this.settings.delete(uri);
     this.seen.delete(uri);
+    this.versions.delete(uri);
     this.service.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -340,7 +378,9 @@ class WorkplanServer {
   private onCodeAction(params: CodeActionParams) {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return [];
-    const actions = this.service.getCodeActions(document, params.range, { diagnostics: params.context.diagnostics, only: params.context.only });
+    const reused = this.versions.get(document.uri)?.reusedUpTo;
+    const diagnostics = reused !== undefined && document.version <= reused ? [] : params.context.diagnostics;
+    const actions = this.service.getCodeActions(document, params.range, { diagnostics, only: params.context.only });
     // In a workspace the user has not trusted, nothing is written into it.
     return this.trusted ? actions : actions.filter((a) => a.command?.command !== ADD_TO_REGISTRY_COMMAND);
   }

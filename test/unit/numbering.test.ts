@@ -309,7 +309,13 @@ describe('numbering checks', () => {
           continue;
         }
         // Coverage names the item to add here: the national task as it would be numbered in this document.
-        const expects = /^(numbering|text)\./.test(r.code) ? /应(为|删除|合并|在|先有)/ : /^coverage\./.test(r.code) ? /补充为\{expected\}/ : /应(注明|只列)/;
+        const expects = /^(numbering|text)\./.test(r.code)
+          ? /应(为|删除|合并|在|先有)/
+          : /^coverage\./.test(r.code)
+            ? /补充为\{expected\}/
+            : /^document\./.test(r.code)
+              ? /应拆分/
+              : /应(注明|只列)/;
         assert.ok(expects.test(r.message['zh-cn']), `${r.code} names the expected value`);
         assert.ok(/expected/i.test(r.message.en), `${r.code} names the expected value`);
         if (/\{expected\}/.test(r.message['zh-cn'])) assert.ok(/\{expected\}/.test(r.message.en), `${r.code}: both languages show {expected}`);

@@ -12,10 +12,10 @@ describe('the sample workspace opened by npm start', () => {
   // As the server creates it: the built-in registry and the built-in national plans.
   const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
 
-  it('the faulty draft shows every diagnostic the rule table defines', () => {
+  it('the faulty draft shows every diagnostic the rule table defines (but document.too-large, which needs 10 million characters)', () => {
     const text = readFileSync(join(samplesDir, 'faulty-draft.wp.txt'), 'utf8');
     const codes = new Set(service.computeDiagnostics(makeDoc(text)).map((d) => d.code));
-    for (const rule of RULES) assert.ok(codes.has(rule.code), `faulty-draft.wp.txt does not show ${rule.code}`);
+    for (const rule of RULES.filter((r) => r.code !== 'document.too-large')) assert.ok(codes.has(rule.code), `faulty-draft.wp.txt does not show ${rule.code}`);
   });
 
   it('every other sample is a real plan without numbering errors', () => {

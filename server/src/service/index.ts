@@ -4,7 +4,7 @@ import { analyzeNumbering, checkNumbering, type LevelNumbering } from './checks/
 import type { Problem } from './checks/problem';
 import { codeActions, fixAllEdits, renumberAllEdits, type CodeActionContext } from './features/codeActions';
 import { clauseCompletions } from './features/completion';
-import { toDiagnostics } from './features/diagnostics';
+import { DIAGNOSTIC_SOURCE, toDiagnostics, type DiagnosticData } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { toTextEdits } from './features/edits';
 import { foldingRanges } from './features/foldingRanges';
@@ -16,7 +16,8 @@ import { checkCoverage } from './checks/coverage';
 import { align, type Alignment } from './national/align';
 import { loadNationalPlan, type NationalPlan, type NationalPlanSource } from './national/plan';
 import { buildTasks, type TaskMemo } from './national/tasks';
-import { resolveLocale, type Locale } from './l10n';
+import { localize, resolveLocale, type Locale } from './l10n';
+import { effectiveSeverity, RULES_BY_CODE } from './rules';
 import { detectContext, type ContextSettings, type DocumentContext } from './registry/context';
 import type { LevelId, RegistryLayer } from './registry/format';
 import { Registry, type RegistryView } from './registry/registry';
@@ -58,6 +59,21 @@ export { parseRegistryFile, addUnitToRegistryText, registryErrorMessage, type Re
 export { message, type MessageKey } from './l10n';
 export { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig, type WorkspaceConfigResult } from './workspaceConfig';
 
+/**
+ * The longest document (in UTF-16 code units, i.e. JavaScript string length)
+ * the service reads. Above it, computeDiagnostics returns the one diagnostic
+ * `document.too-large` and every other feature answers empty without parsing.
+ *
+ * Ten million characters is twice the 5-million-character plan the unit
+ * tests check to the end, about 28 MB of Chinese text in UTF-8 and some 400
+ * times the largest real plan (~25,000 characters). A synthetic plan of that
+ * size takes about two seconds to check in full, again after every edit,
+ * with the cost growing linearly beyond; and it stays well below the
+ * 50-million-character documents VS Code still hands to extensions, so the
+ * diagnostic is seen.
+ */
+export const MAX_DOCUMENT_CHARS = 10_000_000;
+
 export interface LanguageServiceOptions {
   /** The client's locale (e.g. `zh-cn`, `en`); Chinese unless it says otherwise. */
   locale?: string;
@@ -65,6 +81,8 @@ export interface LanguageServiceOptions {
   registry?: RegistryLayer[];
   /** Parent plans drafts are aligned with (the built-in national plans, a user's own). */
   nationalPlans?: NationalPlanSource[];
+  /** Documents longer than this (UTF-16 code units) are not read; MAX_DOCUMENT_CHARS by default (tests lower it). */
+  maxDocumentChars?: number;
 }
 
 export interface ServiceConfiguration extends ContextSettings {
@@ -155,6 +173,39 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
   let nationalSources = options.nationalPlans ?? [];
   let nationalId: string | undefined;
   const nationalPlans = new Map<string, NationalPlan>();
+  const maxDocumentChars = options.maxDocumentChars ?? MAX_DOCUMENT_CHARS;
+  /** What every feature sees of a document too large to read: an empty plan, no alignment, no problems. */
+  let emptyAnalysis: Omit<Analysis, 'version' | 'text'> | undefined;
+
+  const tooLarge = (document: PlanTextDocument): boolean => document.getText().length > maxDocumentChars;
+
+  function analyzeEmpty(document: PlanTextDocument): Analysis {
+    if (!emptyAnalysis) {
+      const doc = parsePlan('');
+      const context = detectContext(doc, registry, settings);
+      const view = registry.view(context.level, context.region);
+      emptyAnalysis = { doc, context, view, numbering: [], clauses: checkClauses(doc, view), problems: [] };
+    }
+    return { ...emptyAnalysis, version: document.version, text: '' };
+  }
+
+  /** The one diagnostic of a document too large to read, on its first line. */
+  function tooLargeDiagnostics(document: PlanTextDocument, severities: DiagnosticOptions['severities']): Diagnostic[] {
+    const rule = RULES_BY_CODE.get('document.too-large')!;
+    const severity = effectiveSeverity(rule, severities);
+    if (severity === undefined) return [];
+    const text = document.getText();
+    const firstLine = /^[^\r\n]{0,200}/.exec(text)![0].length;
+    const count = (n: number) => n.toLocaleString('en-US');
+    return [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine } },
+      severity,
+      code: rule.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: localize(rule.message, locale, { size: count(text.length), limit: count(maxDocumentChars) }),
+      data: { version: document.version } satisfies DiagnosticData,
+    }];
+  }
 
   function nationalPlan(source: NationalPlanSource): NationalPlan {
     let plan = nationalPlans.get(source.id);
@@ -182,6 +233,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
   }
 
   function analyze(document: PlanTextDocument): Analysis {
+    if (tooLarge(document)) {
+      cache.delete(document.uri);
+      return analyzeEmpty(document);
+    }
     const text = document.getText();
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version && cached.text === text) return cached;
@@ -210,6 +265,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       // National plans hold agencies resolved against the registry: rebuild them with it.
       nationalPlans.clear();
       cache.clear();
+      emptyAnalysis = undefined;
     },
     parse: (document: PlanTextDocument) => analyze(document).doc,
     getContext(document: PlanTextDocument) {
@@ -218,10 +274,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       return { ...context, regionName: view.region?.name, national };
     },
     computeDiagnostics(document: PlanTextDocument, diagnosticOptions: DiagnosticOptions = {}) {
+      if (tooLarge(document)) return tooLargeDiagnostics(document, diagnosticOptions.severities);
       const { doc, problems } = analyze(document);
       return toDiagnostics(doc, document.version, problems, locale, diagnosticOptions.severities);
     },
     getCodeActions<D extends DiagnosticRef>(document: PlanTextDocument, range: Range, context: CodeActionContext<D>) {
+      if (tooLarge(document)) return [];
       const { doc, numbering, problems } = analyze(document);
       return codeActions({ uri: document.uri, version: document.version, doc, numbering, problems, locale }, range, context);
     },

@@ -105,6 +105,10 @@ export const MESSAGES = {
   'national.otherYear': { 'zh-cn': '（本文档为{draftYear}年）', en: ' (this plan: {draftYear})' },
   'national.reportTitle': { 'zh-cn': '全国任务对照表：{plan}', en: 'Coverage of {plan}' },
   'national.unreadable': { 'zh-cn': '无法读取设置 workplan.nationalPlan 指定的上级工作要点：{error}。改用内置全国工作要点。', en: 'Cannot read the parent plan set in workplan.nationalPlan: {error}. Using the built-in national plans.' },
+  'national.notAPlan': {
+    'zh-cn': '设置 workplan.nationalPlan 指定的文件 {file} 不是工作要点：其中没有可对照的编号事项（如“（一）”）。改用内置全国工作要点。',
+    en: 'The file {file} set in workplan.nationalPlan is not a work plan: it has no numbered items (such as “（一）”) to align with. Using the built-in national plans.',
+  },
   'national.nothingMissing': { 'zh-cn': '本文档已覆盖全部全国任务，无需补充。', en: 'Every national task already has a counterpart in this plan.' },
   'national.insertAll': { 'zh-cn': '补充全部缺失的全国任务', en: 'Insert all missing national tasks' },
   'breakdown.number': { 'zh-cn': '序号', en: 'No.' },

@@ -68,6 +68,9 @@ export const RULES = [
   rule('agency.level', Warning,
     '单位“{unit}”{reason}{hint}',
     'Unit “{unit}” {reason}{hint}'),
+  rule('document.too-large', Warning,
+    '文档过大（{size} 个字符，超过上限 {limit} 个字符），已停止检查：应拆分为不超过 {limit} 个字符的文档',
+    'Document too large ({size} characters, over the limit of {limit}): checking stopped; expected at most {limit} characters, so split the document'),
 ] as const satisfies readonly Rule[];
 
 export type RuleCode = (typeof RULES)[number]['code'];
