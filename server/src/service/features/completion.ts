@@ -39,6 +39,8 @@ function clauseWordStart(text: string, offset: number): number | undefined {
  * when another name follows, so the clause stays well formed.
  */
 export function clauseCompletions(doc: PlanDocument, refs: AgencyRef[], view: RegistryView, offset: number, locale: Locale): CompletionItem[] {
+  // Inside a character (between the halves of a surrogate pair) nothing can be typed, and a replace range would split it.
+  if (/[\ud800-\udbff]/.test(doc.text[offset - 1] ?? '') && /[\udc00-\udfff]/.test(doc.text[offset] ?? '')) return [];
   const wordStart = clauseWordStart(doc.text, offset);
   if (wordStart === undefined) return [];
   const range = doc.lines.range(wordStart, offset);

@@ -37,9 +37,9 @@ export interface MarkerMatch {
 const SPACE = '[ \\t\\u3000\\u00a0]';
 const AFTER = '[、，,.．:：]';
 const LEVEL1 = new RegExp(`^(${SPACE}*)(${CHINESE_NUMERAL_CLASS}{1,6})${SPACE}*([、，,.．:：])`);
-const LEVEL2 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*(${CHINESE_NUMERAL_CLASS}{1,6})${SPACE}*([）)])(${SPACE}*${AFTER})?`);
+const LEVEL2 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*(${CHINESE_NUMERAL_CLASS}{1,6})${SPACE}*([）)])((?:${SPACE}*${AFTER})+)?`);
 const LEVEL3 = new RegExp(`^(${SPACE}*)([0-9０-９]{1,3})${SPACE}*([.．、，,])(?![0-9０-９])`);
-const LEVEL4 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*([0-9０-９]{1,3})${SPACE}*([）)])(${SPACE}*${AFTER})?`);
+const LEVEL4 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*([0-9０-９]{1,3})${SPACE}*([）)])((?:${SPACE}*${AFTER})+)?`);
 
 function bracketWidth(open: string, close: string): MarkerWidth {
   const o = open === '（';

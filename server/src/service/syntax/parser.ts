@@ -300,6 +300,18 @@ class PlanParser {
     return TERMINAL.has(last);
   }
 
+  /**
+   * Whether joining a run of lines would make one that reads as something
+   * else: a page marker (`—` / `3—`) or another heading marker (`（` /
+   * `一）…`). Those lines are no sentence broken in pieces, and joining them
+   * would leave the next check a new thing to fix (fix-all would not be
+   * idempotent). The whole run counts: joining is decided once per run.
+   */
+  private joinRereads(lines: number[]): boolean {
+    const joined = lines.map((i) => this.lineText(i)).join('');
+    return PAGE_MARKER.test(joined) || matchMarker(joined)?.text !== this.info[lines[0]].marker?.text;
+  }
+
   /** Finds hard line breaks inside sentences in the preamble and the body. */
   private findLineBreaks(preamble: number[], bodyStart: number, bodyEnd: number, titleOnlyLevels: Set<Level>): void {
     const regions: Array<[number, number]> = [];
@@ -308,6 +320,24 @@ class PlanParser {
     for (const [from, to] of regions) {
       let prev = -1;
       let pages = 0;
+      /** The breaks of the current run of lines that continue one another. */
+      let run: Array<{ prev: number; next: number; pages: number }> = [];
+      const endRun = () => {
+        if (run.length > 0 && !this.joinRereads([run[0].prev, ...run.map((b) => b.next)])) {
+          for (const b of run) {
+            this.continues.add(b.prev);
+            const lineBreak = { end: this.info[b.prev].end, next: this.info[b.next].start, pageMarkersBetween: b.pages };
+            this.lineBreaks.push(lineBreak);
+            this.problems.push({
+              code: 'text.broken-line',
+              start: Math.max(this.info[b.prev].start, lineBreak.end - (isLowSurrogate(this.text.charCodeAt(lineBreak.end - 1)) ? 2 : 1)),
+              end: lineBreak.end,
+              data: { end: lineBreak.end, next: lineBreak.next },
+            });
+          }
+        }
+        run = [];
+      };
       for (let i = from; i < to; i++) {
         const l = this.info[i];
         if (l.kind === 'blank') continue;
@@ -316,19 +346,14 @@ class PlanParser {
           continue;
         }
         if (prev >= 0 && l.kind === 'text' && !this.endsParagraph(prev) && !this.isTitleLine(prev, titleOnlyLevels)) {
-          this.continues.add(prev);
-          const lineBreak = { end: this.info[prev].end, next: l.start, pageMarkersBetween: pages };
-          this.lineBreaks.push(lineBreak);
-          this.problems.push({
-            code: 'text.broken-line',
-            start: Math.max(this.info[prev].start, lineBreak.end - (isLowSurrogate(this.text.charCodeAt(lineBreak.end - 1)) ? 2 : 1)),
-            end: lineBreak.end,
-            data: { end: lineBreak.end, next: lineBreak.next },
-          });
+          run.push({ prev, next: i, pages });
+        } else {
+          endRun();
         }
         prev = i;
         pages = 0;
       }
+      endRun();
     }
   }
 
