@@ -109,8 +109,10 @@ export async function openFile(page, name) {
 
 /** Puts the cursor `into` characters after the start of the first match of `text`, using Find. */
 export async function cursorInto(page, text, into) {
-  // Find belongs to the editor: focus the first editor group first (the Problems panel has its own filter).
+  // Find belongs to the editor: focus the first editor group first (the Problems panel has its own filter),
+  // and wait until the focus is there before asking for Find.
   await page.keyboard.press('Control+1');
+  await until(page, 'the editor to have the focus', () => Boolean(document.activeElement?.closest('.monaco-editor') && !document.activeElement.closest('.panel')));
   await page.keyboard.press('Control+F');
   await page.waitForSelector('.find-widget.visible textarea, .find-widget.visible input', { state: 'visible' });
   await page.keyboard.press('Control+A');
