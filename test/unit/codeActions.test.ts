@@ -10,36 +10,20 @@ import { LineIndex } from '../../server/src/service/text/lineIndex';
 import { allMutations, SEQUENCE_CODES } from './mutations';
 import {
   applyEdits, editOffsets, freshDoc, joinLines, loadFixture, loadSeed, outline, REPO_ROOT, SEED_NAMES, service, withCursor, type TestDoc,
+  kindOf,
+  type FixKind,
 } from './util';
 
 const svc = service('zh-cn');
 const PAGE_MARKER_LINE = /^[ \t\u3000]*(?:[—–－-]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–－-]{1,2}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)[ \t\u3000]*$/;
 const FIXED_BY_FIX_ALL = /^(numbering\.(gap|duplicate|order|convention|punctuation|width)|text\.page-marker|text\.broken-line|clause\.malformed)$/;
 
-type Kind = 'marker' | 'renumber' | 'width' | 'removePageMarker' | 'joinLine' | 'joinAllLines' | 'closeClause'
-  | 'replaceUnit' | 'removeUnit' | 'insertRole' | 'addToRegistry';
+type Kind = FixKind;
 
 const REGISTRY = new Registry(BUILTIN_REGISTRY);
 const AGENCY_OR_CLAUSE = /^(agency|clause)\./;
 /** Codes whose quick fix (when there is one) is a unit replacement: they are offered one only when the message names the expected unit. */
 const UNIT_CODES = new Set(['agency.level', 'agency.national-in-local']);
-
-/** Tells the quick fixes apart by their (Chinese) titles. */
-function kindOf(a: CodeAction): Kind {
-  const t = a.title;
-  if (/^将序号改为/.test(t)) return 'marker';
-  if (/^从此处起重新编排.级序号$/.test(t)) return 'renumber';
-  if (/^将全文.级序号统一为(全角|半角)$/.test(t)) return 'width';
-  if (/^删除页码标记“.+”$/.test(t)) return 'removePageMarker';
-  if (t === '合并断行') return 'joinLine';
-  if (t === '合并全文所有断行') return 'joinAllLines';
-  if (/^补上右括号/.test(t)) return 'closeClause';
-  if (/^改为“.+”$/.test(t)) return 'replaceUnit';
-  if (/^删除重复的“.+”$/.test(t)) return 'removeUnit';
-  if (/^补上“负责”$/.test(t)) return 'insertRole';
-  if (/^将“.+”加入工作区注册表$/.test(t)) return 'addToRegistry';
-  assert.fail(`unexpected quick fix ${JSON.stringify(t)}`);
-}
 
 const key = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.character}`;
 const lineKey = (d: Diagnostic) => `${d.code}@${d.range.start.line}`;

@@ -6,7 +6,7 @@ import { parseClause, type CodeAction, type Diagnostic, type DiagnosticData, typ
 import { formatMarker, matchMarker } from '../../server/src/service/syntax/markers';
 import { LineIndex } from '../../server/src/service/text/lineIndex';
 import { allMutations } from './mutations';
-import { applyEdits as applyByLineIndex, freshDoc, loadFixture, loadSeed, makeDoc, nationalService, prng, REPO_ROOT, SEED_NAMES, type TestDoc } from './util';
+import { applyEdits as applyByLineIndex, freshDoc, kindOf, loadFixture, loadSeed, makeDoc, nationalService, prng, REPO_ROOT, SEED_NAMES, type FixKind, type TestDoc } from './util';
 
 /**
  * The exhaustive round trip of every quick fix and of fix-all, through the
@@ -429,26 +429,7 @@ function buildCorpus(): Sample[] {
 
 // ————————————————————————————————————————————————————————— checks
 
-type Kind = 'marker' | 'renumber' | 'width' | 'removePageMarker' | 'joinLine' | 'joinAllLines' | 'closeClause'
-  | 'replaceUnit' | 'removeUnit' | 'insertRole' | 'insertTask' | 'addToRegistry' | 'fixAll';
-
-function kindOf(a: CodeAction): Kind {
-  if (a.kind?.startsWith('source.fixAll')) return 'fixAll';
-  const t = a.title;
-  if (/^将序号改为/.test(t)) return 'marker';
-  if (/^从此处起重新编排.级序号$/.test(t)) return 'renumber';
-  if (/^将全文.级序号统一为(全角|半角)$/.test(t)) return 'width';
-  if (/^删除页码标记“.+”$/.test(t)) return 'removePageMarker';
-  if (t === '合并断行') return 'joinLine';
-  if (t === '合并全文所有断行') return 'joinAllLines';
-  if (/^补上右括号/.test(t)) return 'closeClause';
-  if (/^改为“.+”$/.test(t)) return 'replaceUnit';
-  if (/^删除重复的“.+”$/.test(t)) return 'removeUnit';
-  if (/^补上“负责”$/.test(t)) return 'insertRole';
-  if (/^在此处补充全国任务/.test(t)) return 'insertTask';
-  if (/^将“.+”加入工作区注册表$/.test(t)) return 'addToRegistry';
-  throw new Error(`unexpected code action ${JSON.stringify(t)}`);
-}
+type Kind = FixKind;
 
 const QUICK_FIX_KINDS: Kind[] = ['marker', 'renumber', 'width', 'removePageMarker', 'joinLine', 'joinAllLines', 'closeClause', 'replaceUnit', 'removeUnit', 'insertRole', 'insertTask'];
 

@@ -2,7 +2,7 @@ import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createLanguageService, type Diagnostic, type PlanTextDocument, type Position, type TextEdit, type WorkplanLanguageService } from '../../server/src/service';
+import { createLanguageService, type CodeAction, type Diagnostic, type PlanTextDocument, type Position, type TextEdit, type WorkplanLanguageService } from '../../server/src/service';
 import { LineIndex } from '../../server/src/service/text/lineIndex';
 import { readNationalPlans } from '../../server/src/nationalPlans';
 
@@ -125,4 +125,26 @@ export function isInside(text: string, range: { start: Position; end: Position }
 
 export function loadFixture(relative: string): string {
   return fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', relative), 'utf8');
+}
+
+/** The kinds of code action, told apart by their (Chinese) titles. */
+export type FixKind = 'marker' | 'renumber' | 'width' | 'removePageMarker' | 'joinLine' | 'joinAllLines' | 'closeClause'
+  | 'replaceUnit' | 'removeUnit' | 'insertRole' | 'insertTask' | 'addToRegistry' | 'fixAll';
+
+export function kindOf(a: CodeAction): FixKind {
+  if (a.kind?.startsWith('source.fixAll')) return 'fixAll';
+  const t = a.title;
+  if (/^将序号改为/.test(t)) return 'marker';
+  if (/^从此处起重新编排.级序号$/.test(t)) return 'renumber';
+  if (/^将全文.级序号统一为(全角|半角)$/.test(t)) return 'width';
+  if (/^删除页码标记“.+”$/.test(t)) return 'removePageMarker';
+  if (t === '合并断行') return 'joinLine';
+  if (t === '合并全文所有断行') return 'joinAllLines';
+  if (/^补上右括号/.test(t)) return 'closeClause';
+  if (/^改为“.+”$/.test(t)) return 'replaceUnit';
+  if (/^删除重复的“.+”$/.test(t)) return 'removeUnit';
+  if (/^补上“负责”$/.test(t)) return 'insertRole';
+  if (/^在此处补充全国任务/.test(t)) return 'insertTask';
+  if (/^将“.+”加入工作区注册表$/.test(t)) return 'addToRegistry';
+  throw new Error(`unexpected code action ${JSON.stringify(t)}`);
 }
