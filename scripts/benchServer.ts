@@ -189,6 +189,29 @@ async function memorySession(client: Client, uri: string, text: string, offset: 
   return { after100, after10k: client.rssMb(), seconds: (performance.now() - t0) / 1000, trend };
 }
 
+/**
+ * The language service's own heap after a full GC, after 100 and after
+ * 10,000 versions of one document: tells a leak in the service from the
+ * server process's heap sizing, which RSS cannot. Needs --expose-gc.
+ */
+function serviceHeap(text: string, offset: number): { after100: number; after10k: number } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const texts = [text, text.slice(0, offset) + '的' + text.slice(offset)];
+  const heap = () => {
+    gc();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+  let after100 = 0;
+  for (let i = 1; i <= 10_000; i++) {
+    const t = texts[i % 2];
+    service.computeDiagnostics({ uri: 'bench:///heap.txt', version: i, getText: () => t });
+    if (i === 100) after100 = heap();
+  }
+  return { after100, after10k: heap() };
+}
+
 /** prh rules from the registry: every other name a unit is known by (full names, aliases) → its canonical name. */
 function prhDictionary(): { yaml: string; rules: number } {
   const rules = new Map<string, Set<string>>();
@@ -320,6 +343,11 @@ async function main(): Promise<void> {
       `\nserver memory (RSS) while one character is typed and deleted 10,000 times on Guandu: ${memory.after100.toFixed(1)} MB after 100 edits, ${memory.after10k.toFixed(1)} MB after 10,000 (${(growth * 100).toFixed(1)} %; ${memory.seconds.toFixed(1)} s); every 2,000 edits: ${memory.trend.map((m) => m.toFixed(1)).join(', ')} MB`,
     );
     verdicts.push([growth <= 0.2, `server memory after 10,000 edits within 20 % of after 100: ${(growth * 100).toFixed(1)} %`]);
+    const heap = serviceHeap(guandu, offset);
+    if (heap) {
+      console.log(`the language service's heap after a full GC, 10,000 versions of Guandu in-process: ${heap.after100.toFixed(1)} MB after 100, ${heap.after10k.toFixed(1)} MB after 10,000`);
+      verdicts.push([heap.after10k <= heap.after100 * 1.2, `service heap after 10,000 versions within 20 % of after 100: ${(((heap.after10k - heap.after100) / heap.after100) * 100).toFixed(1)} %`]);
+    }
 
     const tl = await textlintComparison(dir);
     table(
