@@ -248,8 +248,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     const choice = context.level === 'national' ? undefined : choosePlan(doc);
     const built = choice ? buildTasks(doc, clauses.refs, cached?.taskMemo) : undefined;
     const alignment = choice && built ? align(choice.plan, built.tasks, draftYear(doc)) : undefined;
+    // The numbering check first: its walk records the numbers each missing task's insertion continues from.
+    const numberingProblems = checkNumbering(doc, numbering);
     const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];
-    const problems = [...checkNumbering(doc, numbering), ...checkArtifacts(doc), ...clauses.problems, ...coverage];
+    const problems = [...numberingProblems, ...checkArtifacts(doc), ...clauses.problems, ...coverage];
     const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, taskMemo: built?.memo, nationalSource: choice?.source, problems };
     cache.set(document.uri, analysis);
     return analysis;

@@ -194,10 +194,17 @@ function checkSequence(n: LevelNumbering, problems: Problem[], expectedAt: numbe
  * what an item inserted there, and the items renumbered after it, continue from.
  */
 export function expectedValues(n: LevelNumbering): number[] {
-  const expectedAt: number[] = [];
-  checkSequence(n, [], expectedAt);
+  let expectedAt = EXPECTED.get(n);
+  if (!expectedAt) {
+    expectedAt = [];
+    checkSequence(n, [], expectedAt);
+    EXPECTED.set(n, expectedAt);
+  }
   return expectedAt;
 }
+
+/** The expected numbers of each analysed level, recorded by the check's own walk so that inserting tasks need not walk again. */
+const EXPECTED = new WeakMap<LevelNumbering, number[]>();
 
 function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {
   for (const h of n.headings) {
@@ -242,7 +249,9 @@ export function checkNumbering(doc: PlanDocument, numbering: LevelNumbering[] = 
   const problems: Problem[] = [];
   if (doc.headings.length === 0) return problems;
   for (const n of numbering) {
-    checkSequence(n, problems);
+    const expectedAt: number[] = [];
+    checkSequence(n, problems, expectedAt);
+    EXPECTED.set(n, expectedAt);
     checkMarkerForm(n, problems);
   }
   checkLevels(doc, problems);
