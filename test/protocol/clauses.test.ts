@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { nationalService } from '../unit/util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,9 +18,7 @@ import {
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
-import { readNationalPlans } from '../../server/src/nationalPlans';
-import { createLanguageService, parseRegistryFile } from '../../server/src/service';
+import { parseRegistryFile } from '../../server/src/service';
 import { SERVER_JS, TestClient, codes, isCodeAction, positionOf, toContentChanges } from './lspClient';
 
 /**
@@ -35,7 +34,7 @@ const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
 
 
 function expectedDiagnostics(uri: string, doc: TextDocument): Diagnostic[] {
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = nationalService();
   return JSON.parse(JSON.stringify(service.computeDiagnostics({ uri, version: doc.version, getText: () => doc.getText() }))) as Diagnostic[];
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { nationalService } from '../unit/util';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +18,6 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
-import { readNationalPlans } from '../../server/src/nationalPlans';
-import { createLanguageService } from '../../server/src/service';
 import { EditingClient, SERVER_JS, codes, isCodeAction, positionOf, toContentChanges } from './lspClient';
 
 /**
@@ -41,7 +39,7 @@ const PLAN_TITLE = '2020 年全国打击侵犯知识产权和制售假冒伪劣�
 const SEQUENCE = /^numbering\.(gap|duplicate|order|level|convention|punctuation)$/;
 
 /** The library as the server creates it, with the built-in national plans. */
-const library = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+const library = nationalService();
 
 function expectedDiagnostics(uri: string, doc: TextDocument): Diagnostic[] {
   return JSON.parse(JSON.stringify(library.computeDiagnostics({ uri, version: doc.version, getText: () => doc.getText() }))) as Diagnostic[];

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { nationalService } from '../unit/util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,9 +25,7 @@ import {
   type SemanticTokens,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
-import { readNationalPlans } from '../../server/src/nationalPlans';
-import { createLanguageService, MAX_DOCUMENT_CHARS } from '../../server/src/service';
+import { MAX_DOCUMENT_CHARS } from '../../server/src/service';
 import { generatePlan, prng } from '../../scripts/synthetic';
 import { EditingClient, SERVER_JS, TestClient, codes, isCodeAction, positionOf, type ClientOptions } from './lspClient';
 
@@ -53,7 +52,7 @@ const DEFAULT_SETTINGS = { validation: { delay: 50 }, rules: {} };
 type Shown = ShowMessageParams & { method: string };
 
 /** The library as the server creates it by default: built-in registry and national plans. */
-const library = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+const library = nationalService();
 
 /** What the server must publish for `text` with the built-in data and default settings, as it arrives over JSON-RPC. */
 function expectedDiagnostics(uri: string, text: string, version = 1): Diagnostic[] {

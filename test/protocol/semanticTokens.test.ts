@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { nationalService } from '../unit/util';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SemanticTokensRequest, type SemanticTokens, type SemanticTokensOptions } from 'vscode-languageserver-protocol/node';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
-import { readNationalPlans } from '../../server/src/nationalPlans';
-import { createLanguageService, SEMANTIC_TOKEN_LEGEND } from '../../server/src/service';
+import { SEMANTIC_TOKEN_LEGEND } from '../../server/src/service';
 import { SERVER_JS, TestClient } from './lspClient';
 
 /**
@@ -20,7 +19,7 @@ const GUANDU = readFileSync(resolve(SEEDS, 'guandu-district-2020.txt'), 'utf8');
 
 /** What the service computes for a text, as the server creates it (built-in registry and national plans). */
 function expectedTokens(uri: string, doc: TextDocument): number[] {
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = nationalService();
   return service.getSemanticTokens({ uri, version: doc.version, getText: () => doc.getText() }).data;
 }
 

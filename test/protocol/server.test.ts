@@ -1,4 +1,4 @@
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { nationalService } from '../unit/util';
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,8 +17,6 @@ import {
   type SymbolInformation,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { readNationalPlans } from '../../server/src/nationalPlans';
-import { createLanguageService } from '../../server/src/service';
 import { SERVER_JS, TestClient, codes, isCodeAction, toContentChanges } from './lspClient';
 
 /**
@@ -46,7 +44,7 @@ function xiamenWithoutItem5(): string {
 
 /** The library run on the same text: what the server must publish if its copy of the document equals ours. */
 function expectedDiagnostics(uri: string, doc: TextDocument, rules: Record<string, unknown> = {}): Diagnostic[] {
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = nationalService();
   const diagnostics = service.computeDiagnostics({ uri, version: doc.version, getText: () => doc.getText() }, { severities: rules });
   // As it would arrive over JSON-RPC (undefined properties dropped).
   return JSON.parse(JSON.stringify(diagnostics)) as Diagnostic[];

@@ -2,15 +2,14 @@ import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readNationalPlans } from '../../server/src/nationalPlans';
 import { createLanguageService, RULES } from '../../server/src/service';
-import { joinLines, makeDoc } from './util';
+import { joinLines, makeDoc, nationalService } from './util';
 
 const samplesDir = join(__dirname, '../../../samples');
 
 describe('the sample workspace opened by npm start', () => {
   // As the server creates it: the built-in registry and the built-in national plans.
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = nationalService();
 
   it('the faulty draft shows every diagnostic the rule table defines (but document.too-large, which needs 10 million characters)', () => {
     const text = readFileSync(join(samplesDir, 'faulty-draft.wp.txt'), 'utf8');
