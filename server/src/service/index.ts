@@ -247,7 +247,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     const clauses = checkClauses(doc, view);
     const choice = context.level === 'national' ? undefined : choosePlan(doc);
     const built = choice ? buildTasks(doc, clauses.refs, cached?.taskMemo) : undefined;
-    const alignment = choice && built ? align(choice.plan, built.tasks, draftYear(doc)) : undefined;
+    const alignment = choice && built ? align(choice.plan, built.tasks, draftYear(doc), cached?.alignment) : undefined;
     // The numbering check first: its walk records the numbers each missing task's insertion continues from.
     const numberingProblems = checkNumbering(doc, numbering);
     const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];

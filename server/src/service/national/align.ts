@@ -1,7 +1,8 @@
 import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
 import { GramCounter, GramTable } from './gramTable';
-import { jaccard, type Gram } from './similarity';
+import { SetMatrix } from './setMatrix';
+import type { Gram } from './similarity';
 import type { Task } from './tasks';
 
 /**
@@ -41,7 +42,12 @@ export interface Alignment {
   byLocal: Map<Heading, Match[]>;
   byNational: Map<string, Match[]>;
   missing: NationalTask[];
+  /** Each task's candidates by its bigram array, for the next version's align() to reuse. */
+  scored: ScoredTasks;
 }
+
+/** A task's candidates with what they were computed from besides its text. */
+type ScoredTasks = Map<Gram[], { titleGrams: Gram[]; agencies: Set<string>; candidates: Candidates }>;
 
 /** A bigram of the national plan: the tasks whose vectors hold it with its weight in each, its IDF, the tasks whose titles hold it. */
 interface Posting {
@@ -57,10 +63,10 @@ interface Index {
   postings: Posting[];
   /** Sum of the title bigrams' IDF, per national task. */
   titleTotals: Float64Array;
-  /** Each local task's candidates, by its bigram array (weak: gone with the versions that held it). */
-  memo: WeakMap<Gram[], { titleGrams: Set<Gram>; agencyKey: string; candidates: Candidates }>;
+  agencies: SetMatrix;
+  campaigns: SetMatrix;
   /** Working arrays reused by every scoring run (the service is single-threaded). */
-  scratch: { dots: Float64Array; titleShared: Float64Array; scores: Float64Array; seen: Int32Array; touched: number[]; unseen: GramCounter };
+  scratch: { dots: Float64Array; titleShared: Float64Array; agencies: Float64Array; campaigns: Float64Array; scores: Float64Array; seen: Int32Array; touched: number[]; unseen: GramCounter };
 }
 const indexCache = new WeakMap<NationalPlan, Index>();
 
@@ -70,26 +76,36 @@ function indexOf(plan: NationalPlan): Index {
     // Titles are part of each task's text, so every title bigram has a posting.
     const lists = new Map<Gram, { tasks: number[]; weights: number[]; titles: number[] }>();
     plan.tasks.forEach((t, i) => {
+      const titleGrams = new Set(t.titleGrams);
       for (const [g, w] of t.vector) {
         const list = lists.get(g) ?? { tasks: [], weights: [], titles: [] };
         list.tasks.push(i);
         list.weights.push(w);
-        if (t.titleGrams.has(g)) list.titles.push(i);
+        if (titleGrams.has(g)) list.titles.push(i);
         lists.set(g, list);
       }
     });
     const postings = [...lists].map(([g, l]): Posting => ({ tasks: Int32Array.from(l.tasks), weights: Float64Array.from(l.weights), idf: plan.idf(g), titles: Int32Array.from(l.titles) }));
-    const titleTotals = Float64Array.from(plan.tasks, (t) => [...t.titleGrams].reduce((sum, g) => sum + plan.idf(g), 0));
+    const titleTotals = Float64Array.from(plan.tasks, (t) => [...new Set(t.titleGrams)].reduce((sum, g) => sum + plan.idf(g), 0));
     const count = plan.tasks.length;
     const scratch = {
       dots: new Float64Array(count),
       titleShared: new Float64Array(count),
+      agencies: new Float64Array(count),
+      campaigns: new Float64Array(count),
       scores: new Float64Array(count),
       seen: new Int32Array(postings.length),
       touched: [],
       unseen: new GramCounter(4096),
     };
-    index = { grams: new GramTable([...lists.keys()]), postings, titleTotals, memo: new WeakMap(), scratch };
+    index = {
+      grams: new GramTable([...lists.keys()]),
+      postings,
+      titleTotals,
+      agencies: new SetMatrix(plan.tasks.map((t) => t.agencies)),
+      campaigns: new SetMatrix(plan.tasks.map((t) => t.campaigns)),
+      scratch,
+    };
     indexCache.set(plan, index);
   }
   return index;
@@ -98,24 +114,17 @@ function indexOf(plan: NationalPlan): Index {
 /** A local task's candidates: national task index, score and its parts, best first. */
 type Candidates = ReadonlyArray<{ index: number; score: number; parts: Match['parts'] }>;
 
-/**
- * Scores one local task against every national task. Results are kept per
- * plan, keyed by the task's bigram array: buildTasks hands an unchanged task
- * the same arrays on the next version, so a keystroke rescores one task.
- */
+/** Scores one local task against every national task. */
 function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates {
-  const agencyKey = [...local.agencies].join('、');
-  const memo = index.memo.get(local.textGrams);
-  if (memo && memo.titleGrams === local.titleGrams && memo.agencyKey === agencyKey) return memo.candidates;
   const { grams, postings, titleTotals, scratch } = index;
-  const { dots, titleShared, scores, seen, touched } = scratch;
+  const { dots, titleShared, agencies, campaigns, scores, seen, touched } = scratch;
   const count = plan.tasks.length;
   const unseen = plan.unseenIdf;
-  // Text similarity against every national task in one pass over the local bigrams. The local TF-IDF
-  // vector is never built, nor its term counts (a Map per task costs more than the products): each
-  // occurrence adds its share (the dot product is linear in the term frequency), and the squared norm
-  // grows by (2·tf − 1)·idf² on a bigram's tf-th occurrence. Bigrams the national plan never uses only
-  // add to the norm; a scratch counter counts them (a text longer than it holds sorts them instead).
+  // Text similarity against every national task without building the local TF-IDF vector (a Map per
+  // task costs more than the products): the bigrams' term frequencies are counted in a scratch array
+  // indexed by posting, then each distinct bigram walks its posting once, adding tf·idf·weight. Bigrams
+  // the national plan never uses only add to the norm; a scratch counter counts them (a text longer
+  // than it holds sorts them instead), and the norm grows by (2·tf − 1)·idf² on each occurrence.
   dots.fill(0);
   let norm = 0;
   const textGrams = local.textGrams;
@@ -128,53 +137,75 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
     if (id < 0) {
       if (counter) norm += (2 * counter.add(g) - 1) * unseen * unseen;
       else unseenGrams.push(g);
-      continue;
-    }
+    } else if (seen[id]++ === 0) touched.push(id);
+  }
+  for (let t = 0; t < touched.length; t++) {
+    const id = touched[t];
     const p = postings[id];
-    const idf = p.idf;
-    const tf = ++seen[id];
-    if (tf === 1) touched.push(id);
-    norm += (2 * tf - 1) * idf * idf;
+    const tf = seen[id];
+    seen[id] = 0;
+    const tfIdf = tf * p.idf;
+    norm += tfIdf * tfIdf;
     const holders = p.tasks;
     const weights = p.weights;
-    for (let k = 0; k < holders.length; k++) dots[holders[k]] += idf * weights[k];
+    for (let k = 0; k < holders.length; k++) dots[holders[k]] += tfIdf * weights[k];
   }
-  for (const id of touched) seen[id] = 0;
   touched.length = 0;
-  const sorted = Int32Array.from(unseenGrams).sort();
-  for (let i = 0, tf = 0; i < sorted.length; i++) {
-    tf = i > 0 && sorted[i] === sorted[i - 1] ? tf + 1 : 1;
-    norm += (2 * tf - 1) * unseen * unseen;
+  if (unseenGrams.length > 0) {
+    const sorted = Int32Array.from(unseenGrams).sort();
+    for (let i = 0, tf = 0; i < sorted.length; i++) {
+      tf = i > 0 && sorted[i] === sorted[i - 1] ? tf + 1 : 1;
+      norm += (2 * tf - 1) * unseen * unseen;
+    }
   }
   norm = Math.sqrt(norm) || 1;
+  // The title's distinct bigrams, each weighed once by its IDF: `seen` marks the national ones, the
+  // scratch counter the others (a Set per title cost more than the rest of the task's features).
   titleShared.fill(0);
   let localTitle = 0;
-  for (const g of local.titleGrams) {
+  const titleGrams = local.titleGrams;
+  const titleCounter = titleGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
+  titleCounter?.next();
+  const unseenTitle: Gram[] = [];
+  for (let j = 0; j < titleGrams.length; j++) {
+    const g = titleGrams[j];
     const id = grams.idOf(g);
-    const w = id < 0 ? unseen : postings[id].idf;
+    if (id < 0) {
+      if (!titleCounter) unseenTitle.push(g);
+      else if (titleCounter.add(g) === 1) localTitle += unseen;
+      continue;
+    }
+    if (seen[id] !== 0) continue;
+    seen[id] = 1;
+    touched.push(id);
+    const w = postings[id].idf;
     localTitle += w;
-    if (id < 0) continue;
     const holders = postings[id].titles;
     for (let k = 0; k < holders.length; k++) titleShared[holders[k]] += w;
   }
+  for (const id of touched) seen[id] = 0;
+  touched.length = 0;
+  if (unseenTitle.length > 0) localTitle += new Set(unseenTitle).size * unseen;
+  const hasCampaigns = local.campaigns.size > 0;
+  const hasAgencies = local.agencies.size > 0;
+  if (hasCampaigns) index.campaigns.jaccardInto(local.campaigns, campaigns);
+  if (hasAgencies) index.agencies.jaccardInto(local.agencies, agencies);
   const partsOf = (i: number): Match['parts'] => {
     const titleTotal = localTitle + titleTotals[i];
     return {
       title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
       text: dots[i] / norm,
-      campaigns: local.campaigns.size > 0 ? jaccard(local.campaigns, plan.tasks[i].campaigns) : 0,
-      agencies: local.agencies.size > 0 ? jaccard(local.agencies, plan.tasks[i].agencies) : 0,
+      campaigns: hasCampaigns ? campaigns[i] : 0,
+      agencies: hasAgencies ? agencies[i] : 0,
     };
   };
   // The same sum as partsOf, without an object per national task; most local tasks name no campaign.
   let bestScore = 0;
-  const hasCampaigns = local.campaigns.size > 0;
-  const hasAgencies = local.agencies.size > 0;
   for (let i = 0; i < count; i++) {
     const titleTotal = localTitle + titleTotals[i];
     let score = WEIGHTS.title * (titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal) + (WEIGHTS.text * dots[i]) / norm;
-    if (hasCampaigns) score += WEIGHTS.campaigns * jaccard(local.campaigns, plan.tasks[i].campaigns);
-    if (hasAgencies) score += WEIGHTS.agencies * jaccard(local.agencies, plan.tasks[i].agencies);
+    if (hasCampaigns) score += WEIGHTS.campaigns * campaigns[i];
+    if (hasAgencies) score += WEIGHTS.agencies * agencies[i];
     scores[i] = score;
     if (score > bestScore) bestScore = score;
   }
@@ -186,8 +217,13 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
     candidates.sort((a, b) => b.score - a.score);
     candidates.length = Math.min(candidates.length, 3);
   }
-  index.memo.set(local.textGrams, { titleGrams: local.titleGrams, agencyKey, candidates });
   return candidates;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 /** The draft's year and the plan's, when they are known and differ: the comparison is then with another year's plan. */
@@ -197,13 +233,23 @@ export function otherYear(alignment: Alignment): { draftYear: number; planYear: 
   return draftYear !== undefined && planYear !== undefined && draftYear !== planYear ? { draftYear, planYear } : undefined;
 }
 
-export function align(plan: NationalPlan, tasks: Task[], draftYear?: number): Alignment {
+/**
+ * `previous` is the alignment of the document's previous version: buildTasks
+ * hands an unchanged task the same bigram arrays, so a keystroke rescores
+ * only the task it touched.
+ */
+export function align(plan: NationalPlan, tasks: Task[], draftYear?: number, previous?: Alignment): Alignment {
   const matches: Match[] = [];
   const byLocal = new Map<Heading, Match[]>();
   const byNational = new Map<string, Match[]>();
+  const scored: ScoredTasks = new Map();
+  const reusable = previous?.plan === plan ? previous.scored : undefined;
   const index = indexOf(plan);
   for (const local of tasks) {
-    const candidates = candidatesOf(plan, index, local);
+    const earlier = reusable?.get(local.textGrams);
+    const candidates =
+      earlier && earlier.titleGrams === local.titleGrams && sameSet(earlier.agencies, local.agencies) ? earlier.candidates : candidatesOf(plan, index, local);
+    scored.set(local.textGrams, { titleGrams: local.titleGrams, agencies: local.agencies, candidates });
     if (candidates.length === 0) continue;
     const chosen = candidates.map((c) => ({ local, national: plan.tasks[c.index], score: c.score, parts: c.parts }));
     byLocal.set(local.heading, chosen);
@@ -215,5 +261,5 @@ export function align(plan: NationalPlan, tasks: Task[], draftYear?: number): Al
     }
   }
   const missing = plan.tasks.filter((n) => !byNational.has(n.id));
-  return { plan, draftYear, tasks, matches, byLocal, byNational, missing };
+  return { plan, draftYear, tasks, matches, byLocal, byNational, missing, scored };
 }

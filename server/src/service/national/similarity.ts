@@ -30,13 +30,6 @@ export function bigrams(text: string): Gram[] {
   return out;
 }
 
-export function jaccard<T>(a: Set<T>, b: Set<T>): number {
-  if (a.size === 0 && b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
-}
-
 export type Vector = Map<Gram, number>;
 
 /** A unit-length TF-IDF vector of a text's bigrams. */

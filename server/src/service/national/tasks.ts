@@ -17,7 +17,7 @@ export interface Task {
   /** Title and body as one line. */
   text: string;
   section?: Heading;
-  titleGrams: Set<Gram>;
+  titleGrams: Gram[];
   textGrams: Gram[];
   campaigns: Set<string>;
   /** Short names of the national agencies the clauses name or stand for. */
@@ -76,7 +76,7 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
     let features = memo.get(key) ?? previous?.get(key);
     if (!features) {
       const text = withoutClauses(doc, h);
-      features = { text, titleGrams: new Set(bigrams(h.title.text)), textGrams: bigrams(text), campaigns: campaigns(text) };
+      features = { text, titleGrams: bigrams(h.title.text), textGrams: bigrams(text), campaigns: campaigns(text) };
     }
     memo.set(key, features);
     return {
