@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import { parseClause, type AlignmentReport, type CodeAction, type Diagnostic, type Heading, type WorkplanLanguageService } from '../../server/src/service';
 import { Registry } from '../../server/src/service/registry/registry';
+import { formatMarker } from '../../server/src/service/syntax/markers';
 import { applyEdits, freshDoc, loadSeed, nationalService, type SeedName, type TestDoc } from './util';
 
 /**
@@ -258,6 +259,55 @@ describe('coverage.missing', () => {
       assert.deepStrictEqual(gaps.map((x) => `${x.code} ${x.message}`), [], 'no numbering problem after the insertion');
       assert.match(d.message, /可在此处补充为（五）加强重点市场监管$/);
     });
+  });
+
+  describe('in a section numbered in the other convention', () => {
+    /**
+     * Xiamen with section 三's items numbered （一）（二）（三） as if the plan restarted there, its item `drop`
+     * (0-based) cut out, and the items after the section numbered on without it: a document whose only
+     * problem, besides the missing task, is the numbering.convention at section 三's （一）.
+     */
+    function xiamenRestartingSection3(drop: number): string {
+      const text = loadSeed('xiamen-city-2020');
+      const hs = items(text);
+      const section = hs.slice(15, 18);
+      const cut = section[drop];
+      const next = svc.parse(freshDoc(text)).headings.find((h) => h.start > cut.start && h.level <= cut.level)!;
+      const markers = hs.flatMap((h, i) => {
+        if (h === cut) return [];
+        const kept = section.filter((x) => x !== cut);
+        const value = kept.includes(h) ? kept.indexOf(h) + 1 : i > 17 ? h.marker.value - 1 : h.marker.value;
+        return [{ start: h.marker.start, end: h.marker.end, newText: formatMarker(2, value, 'full', false) }];
+      });
+      let out = text;
+      for (const e of [...markers, { start: cut.start, end: next.start, newText: '' }].sort((a, b) => b.start - a.start)) {
+        out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+      }
+      return out;
+    }
+
+    const numberingOf = (ds: Diagnostic[]) => ds.filter((d) => /^numbering\./.test(String(d.code))).map((d) => `${d.code} ${d.message}`);
+    const CONVENTION = 'numbering.convention 编号方式不一致：本文档二级序号全文连续编号，此处应为（十六）';
+
+    for (const [drop, number, marker, title] of [[2, '（十八）', '（三）', '深入推进司法保护'], [1, '（十七）', '（二）', '全面履行检察职能']] as const) {
+      it(`national ${number} missing from it: inserted in the section's own numbers, the sections after it continuing the plan's (no new error)`, () => {
+        // The fix round-trip test found the faulty draft's section 三 （一）（二） followed by （十三）: the task inserted
+        // as （三） renumbered （十三） on to （四）, a new order error; the sections after it follow the plan's numbering.
+        const text = xiamenRestartingSection3(drop);
+        const doc = freshDoc(text);
+        assert.deepStrictEqual(numberingOf(diagnostics(doc)), [CONVENTION]);
+        const d = missingOf(doc).find((x) => nationalNumber(x) === number)!;
+        assert.ok(d, `${number} is missing`);
+        assert.ok(d.message.endsWith(`可在此处补充为${marker}${title}`), d.message);
+        const fixed = applyAction(doc, insertAction(doc, d));
+        const values = items(fixed).map((h) => h.marker.value);
+        assert.deepStrictEqual(values, [...Array.from({ length: 15 }, (_, i) => i + 1), 1, 2, 3, ...Array.from({ length: 17 }, (_, i) => i + 19)]);
+        assert.strictEqual(items(fixed).find((h) => h.title.text === title)!.marker.text, marker);
+        const after = diagnostics(freshDoc(fixed));
+        assert.deepStrictEqual(numberingOf(after), [CONVENTION]);
+        assert.ok(!after.some((x) => x.code === 'coverage.missing' && nationalNumber(x) === number));
+      });
+    }
   });
 
   describe('insert all missing tasks (getInsertAllMissingEdits)', () => {

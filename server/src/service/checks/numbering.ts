@@ -120,12 +120,16 @@ function missingRange(n: LevelNumbering, from: number, to: number): string {
  * is reported once, at its first item, and then read as if it had been
  * numbered in the document's convention (`shift`).
  */
-function checkSequence(n: LevelNumbering, problems: Problem[], expectedAt: number[] = []): void {
+function checkSequence(n: LevelNumbering, problems: Problem[], seen: ExpectedNumbers = { values: [], shifts: [] }): void {
   const { headings, groupStarts, convention } = n;
   const separate = (j: number) => convention === 'restart' && groupStarts.has(j);
   let expected = 1;
   let shift = 0;
   let prev: number | undefined;
+  const record = (j: number, value: number) => {
+    seen.values[j] = value - shift;
+    seen.shifts[j] = shift;
+  };
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
     const raw = h.marker.value;
@@ -136,7 +140,7 @@ function checkSequence(n: LevelNumbering, problems: Problem[], expectedAt: numbe
       if (convention === 'continuous' && raw === 1 && expected !== 1) {
         problems.push(markerProblem(n, h, 'numbering.convention', expected, { conventionKey: 'continuous' }, true, !groupFollows));
         if (groupFollows) shift = expected - 1;
-        expectedAt[i] = expected - shift;
+        record(i, expected);
         prev = expected++;
         continue;
       }
@@ -146,14 +150,14 @@ function checkSequence(n: LevelNumbering, problems: Problem[], expectedAt: numbe
         if (raw !== 1 && raw === headings[i - 1].marker.value + 1) {
           problems.push(markerProblem(n, h, 'numbering.convention', 1, { conventionKey: 'restart' }, true, !groupFollows));
           if (groupFollows) shift = 1 - raw;
-          expectedAt[i] = expected - shift;
+          record(i, expected);
           prev = expected++;
           continue;
         }
       }
     }
     const v = raw + shift;
-    expectedAt[i] = expected - shift;
+    record(i, expected);
     const next = i + 1 < headings.length && !separate(i + 1)
       ? headings[i + 1].marker.value + (groupStarts.has(i + 1) ? 0 : shift)
       : undefined;
@@ -165,9 +169,11 @@ function checkSequence(n: LevelNumbering, problems: Problem[], expectedAt: numbe
       if (next === expected + 1) expected++;
     } else if (v > expected) {
       if (v === expected + 1 && next === expected) {
-        problems.push(markerProblem(n, h, 'numbering.order', expected));
-        problems.push(markerProblem(n, headings[i + 1], 'numbering.order', expected + 1));
-        expectedAt[i + 1] = expected + 1 - shift;
+        // A swapped pair is put right only by changing both markers: either one alone leaves the two with one
+        // number (and a duplicate that the items after it do not follow reads as a gap further down).
+        problems.push(markerProblem(n, h, 'numbering.order', expected, {}, true, false));
+        problems.push(markerProblem(n, headings[i + 1], 'numbering.order', expected + 1, {}, true, false));
+        record(i + 1, expected + 1);
         expected += 2;
         prev = v;
         i++;
@@ -188,23 +194,26 @@ function checkSequence(n: LevelNumbering, problems: Problem[], expectedAt: numbe
   }
 }
 
-/**
- * The number the sequence check expects at each heading of a level, as its
- * group writes numbers (a group read in the other convention keeps its own):
- * what an item inserted there, and the items renumbered after it, continue from.
- */
-export function expectedValues(n: LevelNumbering): number[] {
-  let expectedAt = EXPECTED.get(n);
-  if (!expectedAt) {
-    expectedAt = [];
-    checkSequence(n, [], expectedAt);
-    EXPECTED.set(n, expectedAt);
+/** What the sequence check expects at each heading of a level: what an item inserted there, and the items renumbered after it, continue from. */
+export interface ExpectedNumbers {
+  /** The number expected at each heading, as its group writes numbers (a group read in the other convention keeps its own). */
+  values: number[];
+  /** How far each heading's group writes its numbers off the document's convention: the document's number minus the group's. */
+  shifts: number[];
+}
+
+export function expectedNumbers(n: LevelNumbering): ExpectedNumbers {
+  let seen = EXPECTED.get(n);
+  if (!seen) {
+    seen = { values: [], shifts: [] };
+    checkSequence(n, [], seen);
+    EXPECTED.set(n, seen);
   }
-  return expectedAt;
+  return seen;
 }
 
 /** The expected numbers of each analysed level, recorded by the check's own walk so that inserting tasks need not walk again. */
-const EXPECTED = new WeakMap<LevelNumbering, number[]>();
+const EXPECTED = new WeakMap<LevelNumbering, ExpectedNumbers>();
 
 function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {
   for (const h of n.headings) {
@@ -249,9 +258,9 @@ export function checkNumbering(doc: PlanDocument, numbering: LevelNumbering[] = 
   const problems: Problem[] = [];
   if (doc.headings.length === 0) return problems;
   for (const n of numbering) {
-    const expectedAt: number[] = [];
-    checkSequence(n, problems, expectedAt);
-    EXPECTED.set(n, expectedAt);
+    const seen: ExpectedNumbers = { values: [], shifts: [] };
+    checkSequence(n, problems, seen);
+    EXPECTED.set(n, seen);
     checkMarkerForm(n, problems);
   }
   checkLevels(doc, problems);
@@ -261,13 +270,18 @@ export function checkNumbering(doc: PlanDocument, numbering: LevelNumbering[] = 
 /**
  * Edits that renumber a level from the heading at `fromIndex` on, starting
  * at `firstValue` and following the document's convention, in its width and
- * with correct punctuation.
+ * with correct punctuation. With `shift` (see ExpectedNumbers), `firstValue`
+ * is in the numbers of a group written in the other convention: the rest of
+ * that group keeps them, and the groups after it follow the document's.
  */
-export function renumberEdits(n: LevelNumbering, fromIndex = 0, firstValue = 1): Array<{ start: number; end: number; newText: string }> {
+export function renumberEdits(n: LevelNumbering, fromIndex = 0, firstValue = 1, shift = 0): Array<{ start: number; end: number; newText: string }> {
   const edits = [];
   let value = firstValue - 1;
   for (let i = fromIndex; i < n.headings.length; i++) {
-    if (i > fromIndex && n.convention === 'restart' && n.groupStarts.has(i)) value = 0;
+    if (i > fromIndex && n.groupStarts.has(i)) {
+      value = n.convention === 'restart' ? 0 : value + shift;
+      shift = 0;
+    }
     const m = n.headings[i].marker;
     const newText = formatMarker(n.level, ++value, n.width, n.fullDigits);
     if (m.text !== newText) edits.push({ start: m.start, end: m.end, newText });

@@ -79,7 +79,8 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
   const actions: CodeAction<D>[] = [];
   // Fixes computed for another version of the text would land in the wrong place.
   if (data.version !== input.version) return actions;
-  const preferRenumber = RENUMBER_PREFERRED.has(String(d.code));
+  // Where no single-marker fix is offered (a swapped pair, a gap the items after it follow), renumbering is the fix.
+  const preferRenumber = RENUMBER_PREFERRED.has(String(d.code)) || !data.fixes?.length;
   (data.fixes ?? []).forEach((fix, i) => {
     const title = message(FIX_TITLES[fix.kind], locale, fix.args);
     actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit, ...(fix.more ?? [])], [d], i === 0 && !preferRenumber));

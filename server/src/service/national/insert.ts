@@ -1,5 +1,5 @@
 import type { LevelNumbering } from '../checks/numbering';
-import { expectedValues, renumberEdits } from '../checks/numbering';
+import { expectedNumbers, renumberEdits } from '../checks/numbering';
 import type { LevelId } from '../registry/format';
 import type { RegistryView } from '../registry/registry';
 import { parseClause } from '../syntax/clauses';
@@ -109,8 +109,8 @@ export function planInsertion(
   // The number the sequence check expects at this place, whatever the markers around it say: after a swapped
   // pair or a mis-numbered group, one after the marker before it would repeat a number or start a new problem
   // (found by the fix round-trip test).
-  const expected = expectedValues(n);
-  const value = after ? expected[index] + 1 : expected[index];
+  const { values, shifts } = expectedNumbers(n);
+  const value = after ? values[index] + 1 : values[index];
   const marker = formatMarker(anchor.level, value, n.width, n.fullDigits);
   const usesClauses = doc.headings.some((h) => h.clauses.length > 0);
   const localized = localizeTask(alignment.plan, task, view, usesClauses);
@@ -122,8 +122,12 @@ export function planInsertion(
     ? [{ start: anchor.end, end: anchor.end, newText: separator + text }]
     : [{ start: anchor.start, end: anchor.start, newText: text + separator }];
   const renumberFrom = after ? index + 1 : index;
-  if (renumberFrom < n.headings.length && !(after && n.convention === 'restart' && n.groupStarts.has(renumberFrom))) {
-    const renumber = renumberEdits(n, renumberFrom, value + 1);
+  // The new item joins the anchor's group and takes its numbers, also where the group is numbered in the other
+  // convention; the groups after it continue in the document's (found by the fix round-trip test: continuing
+  // from a restarted group's （三） renumbered the next section's （十三） to （四）).
+  const nextGroup = after && n.groupStarts.has(renumberFrom);
+  if (renumberFrom < n.headings.length && !(nextGroup && n.convention === 'restart')) {
+    const renumber = nextGroup ? renumberEdits(n, renumberFrom, value + shifts[index] + 1) : renumberEdits(n, renumberFrom, value + 1, shifts[index]);
     // The anchor's own new marker joins the insertion, so that no two edits start at one offset.
     if (!after && renumber[0]?.start === anchor.start) edits[0] = { start: anchor.start, end: renumber[0].end, newText: text + separator + renumber.shift()!.newText };
     edits.push(...renumber);
