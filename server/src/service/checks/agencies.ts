@@ -35,8 +35,6 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
   const clauses: ParsedClause[] = [];
   const refs: AgencyRef[] = [];
   const problems: Problem[] = [];
-  // Placeholders (示范区领导小组有关成员单位) neither give nor repeat a prefix.
-  const prefixOf = (name: string) => (view.isPlaceholder(name) ? undefined : view.prefixOf(name));
   // Each unresolved unit keeps the units of its clause, by name, with whether they lead.
   const unresolved: Array<{ unit: ClauseUnit; elided?: string; clauseNames: Map<string, boolean> }> = [];
 
@@ -46,12 +44,15 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
       clauses.push(parsed);
       const seen = new Map<string, ClauseUnit>();
       const clauseNames = new Map<string, boolean>();
+      const placeholders = parsed.units.map((u) => view.isPlaceholder(u.text));
+      // Placeholders (示范区领导小组有关成员单位) neither give nor repeat a prefix.
+      const prefixes = parsed.units.map((u, i) => (placeholders[i] ? undefined : view.prefixOf(u.text)));
       parsed.units.forEach((unit, i) => {
-        const ref: AgencyRef = { unit, heading, placeholder: view.isPlaceholder(unit.text) };
+        const ref: AgencyRef = { unit, heading, placeholder: placeholders[i] };
         refs.push(ref);
         if (ref.placeholder) return;
         // 示范区公安局、农业农村局: the prefix is written once for the rest of the list.
-        const elided = elidedPrefix(parsed.units, i, prefixOf);
+        const elided = elidedPrefix(prefixes, i);
         ref.agency = view.lookup(unit.text) ?? (elided ? view.lookup(elided + unit.text) : undefined);
         if (!ref.agency) {
           unresolved.push({ unit, elided, clauseNames });
@@ -85,16 +86,16 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
 }
 
 /**
- * The prefix a bare name inherits: that of the closest prefixed unit before
- * it in the clause, as long as no later unit writes that prefix again (then
+ * The prefix a bare name inherits (`prefixes`: each unit's own prefix, in
+ * clause order): that of the closest prefixed unit before it in the clause, as long as no later unit writes that prefix again (then
  * the prefix was not given once for the rest, and the bare name is a mistake).
  */
-function elidedPrefix(units: ClauseUnit[], index: number, prefixOf: (name: string) => string | undefined): string | undefined {
-  if (prefixOf(units[index].text)) return undefined;
+function elidedPrefix(prefixes: ReadonlyArray<string | undefined>, index: number): string | undefined {
+  if (prefixes[index]) return undefined;
   let prefix: string | undefined;
-  for (let j = index - 1; j >= 0 && !prefix; j--) prefix = prefixOf(units[j].text);
+  for (let j = index - 1; j >= 0 && !prefix; j--) prefix = prefixes[j];
   if (!prefix) return undefined;
-  for (let j = index + 1; j < units.length; j++) if (prefixOf(units[j].text) === prefix) return undefined;
+  for (let j = index + 1; j < prefixes.length; j++) if (prefixes[j] === prefix) return undefined;
   return prefix;
 }
 
@@ -195,7 +196,7 @@ function missingClauses(doc: PlanDocument): Problem[] {
     }));
 }
 
-const BRACKETED = /[（(]([^（）()]{2,200})[）)]/g;
+const BRACKETED = /[（(]([^（）()]{2,200})[）)]/;
 
 /**
  * （A牵头，B、C） — a bracket that starts as a responsibility clause but does
@@ -204,10 +205,12 @@ const BRACKETED = /[（(]([^（）()]{2,200})[）)]/g;
  */
 function clausesWithoutRole(doc: PlanDocument, view: RegistryView): Problem[] {
   const problems: Problem[] = [];
+  const bracketed = new RegExp(BRACKETED.source, 'g');
   for (const h of doc.headings) {
-    const own = doc.text.slice(h.ownText.start, h.ownText.end);
-    for (const m of own.matchAll(BRACKETED)) {
-      const start = h.ownText.start + m.index!;
+    // Scanned in place rather than on a slice of the heading's text: a match running past the heading's end would not be in the slice either.
+    bracketed.lastIndex = h.ownText.start;
+    for (let m = bracketed.exec(doc.text); m && m.index + m[0].length <= h.ownText.end; m = bracketed.exec(doc.text)) {
+      const start = m.index;
       if (h.clauses.some((c) => c.start <= start && start < c.end)) continue;
       const content = m[1].replace(/\s+/g, '');
       if (!/(牵头|负责)[，,；;、]/.test(content)) continue;

@@ -39,10 +39,10 @@ export interface ParsedClause {
   phrases: string[];
 }
 
-const SEGMENT_SEPARATOR = /[，,；;]/;
+const SEGMENT_SEPARATOR = separators('，,；;');
 /** 、 right after role words also ends a segment: （A牵头、B按职责分工负责） as Jiyuan writes it. */
 const ROLE_THEN_COMMA = /(?<=牵头|负责)、/g;
-const UNIT_SEPARATOR = /[、及]/;
+const UNIT_SEPARATOR = separators('、及');
 const ROLE_WORDS = /(按(?:职责|部门)分工)?(分别)?(牵头负责|牵头|负责)$/;
 /** 等 before a placeholder: 生态环境局等领导小组有关成员单位. */
 const ETC_BEFORE = /等(?=[^等]*(有关|相关|各)[^、]*(部门|单位)$)/;
@@ -52,11 +52,16 @@ interface Piece {
   from: number;
 }
 
-function split(piece: Piece, separator: RegExp): Piece[] {
+/** Separator characters as a set of UTF-16 codes: split() tests every character of every clause. */
+function separators(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+function split(piece: Piece, separator: ReadonlySet<number>): Piece[] {
   const out: Piece[] = [];
   let from = 0;
   for (let i = 0; i <= piece.text.length; i++) {
-    if (i === piece.text.length || separator.test(piece.text[i])) {
+    if (i === piece.text.length || separator.has(piece.text.charCodeAt(i))) {
       out.push({ text: piece.text.slice(from, i), from: piece.from + from });
       from = i + 1;
     }
@@ -81,7 +86,8 @@ export function parseClause(clause: Clause): ParsedClause {
   // A segment without role words (A、B，C负责) shares the role of the next one.
   let pending: Piece[] = [];
   // Same length, so offsets stay valid.
-  const segments = split({ text: content.replace(ROLE_THEN_COMMA, '，'), from: 0 }, SEGMENT_SEPARATOR);
+  const segmentText = content.includes('头、') || content.includes('责、') ? content.replace(ROLE_THEN_COMMA, '，') : content;
+  const segments = split({ text: segmentText, from: 0 }, SEGMENT_SEPARATOR);
   const roles: Array<{ pieces: Piece[]; lead: boolean }> = [];
   for (const segment of segments) {
     const m = ROLE_WORDS.exec(segment.text);
@@ -102,7 +108,7 @@ export function parseClause(clause: Clause): ParsedClause {
     for (const piece of pieces) {
       for (const token of split(piece, UNIT_SEPARATOR)) {
         let { text, from } = token;
-        const etcBefore = ETC_BEFORE.exec(text);
+        const etcBefore = text.includes('等') ? ETC_BEFORE.exec(text) : null;
         if (etcBefore) {
           units.push(unitAt(text.slice(0, etcBefore.index), from, role, true));
           from += etcBefore.index + 1;

@@ -186,11 +186,18 @@ class PlanParser {
     for (let i = this.lines.lineAt(start); i < this.info.length && starts[i] < end; i++) {
       const l = this.info[i];
       if (l.kind === 'blank' || l.kind === 'page') continue;
-      for (let j = Math.max(start, l.start); j < Math.min(end, l.end); j++) {
-        if (isSpace(this.text.charCodeAt(j))) continue;
-        content += this.text[j];
-        offsets.push(j);
+      // Runs between spaces are appended as slices: a clause rarely holds a space, so usually one slice per line.
+      const to = Math.min(end, l.end);
+      let run = Math.max(start, l.start);
+      for (let j = run; j < to; j++) {
+        if (!isSpace(this.text.charCodeAt(j))) {
+          offsets.push(j);
+          continue;
+        }
+        content += this.text.slice(run, j);
+        run = j + 1;
       }
+      if (to > run) content += this.text.slice(run, to);
     }
     return { content, offsets };
   }
