@@ -246,10 +246,8 @@ describe('coverage.missing', () => {
     });
 
     it('Xiamen without （五）, the gap left as it is: the insertion takes the missing number （五） and the gap is gone', () => {
-      // SERVICE BUG (insert.ts planInsertion): the new item takes its anchor's current number
-      // (`value = anchor.marker.value`) instead of the number expected at that place, so with （五） cut out
-      // and （六） following, the fix inserts “（六）加强重点市场监管”, renumbers （六）… to （七）…, and the
-      // numbering.gap at （五） stays. The message says 可在此处补充为（六）…; it should be （五）.
+      // Guards against the insertion taking its anchor's current number (（六）, with （五） cut out and
+      // （六） following): the gap at （五） stayed and the message offered （六）.
       const { text } = withoutItem('xiamen-city-2020', 4, false);
       const doc = freshDoc(text);
       assert.strictEqual(count(diagnostics(doc), 'numbering.gap'), 1);
@@ -379,10 +377,9 @@ describe('coverage.missing', () => {
     });
 
     it('Nantong: the inserted items follow its layout and add no warnings to its own items', () => {
-      // SERVICE BUG (insert.ts): Nantong writes each title on a line of its own with the body in the next
-      // paragraph, and names no units at all. The 24 inserted items are written “（四）标题。正文（单位负责）” on
-      // one line, with clauses: they become the majority, so Nantong's own title lines are then read as
-      // broken sentences (text.broken-line 6 → 24), and its 18 own items get clause.missing.
+      // Nantong writes each title on a line of its own with the body in the next paragraph, and names no
+      // units. Inserted items written “（四）标题。正文（单位负责）” on one line, with clauses, once became the
+      // majority: Nantong's own title lines were then read as broken sentences and its items got clause.missing.
       const original = loadSeed('nantong-city-2017');
       const before = diagnostics(freshDoc(original));
       const fixed = applyEdits(original, svc.getInsertAllMissingEdits(freshDoc(original)));
