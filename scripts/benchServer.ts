@@ -5,14 +5,17 @@
  * didChange to the publishDiagnostics for that version (the debounce set to
  * 0 so that the server's own work is measured; the default debounce is
  * reported beside it), hover, completion and code-action round trips, the
- * same on a 1 MB plan, the server's memory after 100 and after 10,000 edits,
- * and — side by side — textlint with textlint-rule-prh and a prh dictionary
- * generated from our registry, in-process and as a CLI, on the same files.
+ * same on a 1 MB plan; the server's memory over 10,000 edits, its live heap
+ * after a full GC (workplan/memoryUsage, the server started with
+ * --expose-gc) and its RSS; and — side by side — textlint with
+ * textlint-rule-prh and a prh dictionary generated from our registry, each
+ * tool timed in a fresh process of its own (benchSeedWorker.ts) and as a
+ * CLI, on the same files.
  *
  * `npm run bench` runs it after the in-process benchmark. It reports; it
  * does not assert: the exit status is 0 whether or not a budget is met.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,39 +29,36 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
 import { readNationalPlans } from '../server/src/nationalPlans';
-import { createLanguageService, type Diagnostic } from '../server/src/service';
+import type { MemoryUsage } from '../server/src/server';
+import { createLanguageService } from '../server/src/service';
 import { Registry } from '../server/src/service/registry/registry';
 import { LineIndex } from '../server/src/service/text/lineIndex';
 import type { NationalAgency, RegistryLayer } from '../server/src/service/registry/format';
+import type { WorkerResult } from './benchSeedWorker';
+import { stats, type Stats } from './benchStats';
 import { generatePlan } from './synthetic';
 
 const ROOT = resolve(__dirname, '../..');
 const SERVER = join(ROOT, 'dist', 'server.js');
 const CLI = join(ROOT, 'dist', 'cli.js');
+const WORKER = join(__dirname, 'benchSeedWorker.js');
 const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
 const DEFAULT_DEBOUNCE_MS = 300;
 
-interface Stats {
-  median: number;
-  p95: number;
-  n: number;
-}
-
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { median, p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)], n: s.length };
-}
-
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const MB = 1024 * 1024;
 
 /** A minimal LSP client: spawns the server, answers workspace/configuration, resolves publishes by uri and version. */
 class Client {
-  private readonly child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  readonly connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly exited: Promise<void>;
+  readonly connection: ProtocolConnection;
   private readonly waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
 
-  constructor(settings: unknown) {
+  constructor(settings: unknown, nodeFlags: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeFlags, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((res) => this.child.once('exit', () => res()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const key = `${p.uri}@${p.version}`;
       this.waiting.get(key)?.(p);
@@ -70,10 +70,6 @@ class Client {
     this.connection.onNotification('window/showMessage', () => undefined);
     this.connection.onNotification('workplan/contextChanged', () => undefined);
     this.connection.listen();
-  }
-
-  get pid(): number {
-    return this.child.pid!;
   }
 
   async initialize(): Promise<void> {
@@ -102,15 +98,15 @@ class Client {
     return this.published(uri, version, () => this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] }));
   }
 
-  /** Resident set size of the server process, in MB (Linux). */
-  rssMb(): number {
-    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  memoryUsage(): Promise<MemoryUsage> {
+    return this.connection.sendRequest('workplan/memoryUsage');
   }
 
+  /** Resolves once the server process has exited, so that it takes no CPU from what is timed next. */
   async close(): Promise<void> {
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
+    await this.exited;
     this.connection.dispose();
   }
 }
@@ -171,22 +167,39 @@ async function typingSession(client: Client, uri: string, text: string, offset: 
   return { edits: stats(edits), hover, completion, codeAction, open };
 }
 
-/** Memory after 100 and after 10,000 edits (one character typed, then deleted, over and over). */
-async function memorySession(client: Client, uri: string, text: string, offset: number): Promise<{ after100: number; after10k: number; seconds: number; trend: number[] }> {
+interface MemorySample {
+  edits: number;
+  /** The server's live heap after a full GC, in MB: what grows if something leaks. */
+  heap: number;
+  /** The heap V8 has reserved, in MB: it sizes the young generation up under the allocation of each check, leak or not. */
+  heapTotal: number;
+  /** The server's resident set after that GC, in MB: follows heapTotal. */
+  rss: number;
+}
+
+/**
+ * The server's memory after 100 edits and every 2,000 up to 10,000 (one
+ * character typed, then deleted, over and over). The server must run with
+ * --expose-gc: heap figures without a full GC before them would measure
+ * garbage not yet collected.
+ */
+async function memorySession(client: Client, uri: string, text: string, offset: number): Promise<{ samples: MemorySample[]; seconds: number }> {
   await client.open(uri, text);
   const at = new LineIndex(text).positionAt(offset);
   const next = { line: at.line, character: at.character + 1 };
   let version = 1;
-  let after100 = 0;
-  const trend: number[] = [];
+  const samples: MemorySample[] = [];
   const t0 = performance.now();
   for (let i = 1; i <= 10_000; i++) {
     if (i % 2) await client.change(uri, ++version, { start: at, end: at }, '的');
     else await client.change(uri, ++version, { start: at, end: next }, '');
-    if (i === 100) after100 = client.rssMb();
-    if (i % 2000 === 0) trend.push(client.rssMb());
+    if (i === 100 || i % 2000 === 0) {
+      const usage = await client.memoryUsage();
+      if (!usage.collected) throw new Error('bench: the server did not collect before workplan/memoryUsage; it must run with --expose-gc');
+      samples.push({ edits: i, heap: usage.heapUsed / MB, heapTotal: usage.heapTotal / MB, rss: usage.rss / MB });
+    }
   }
-  return { after100, after10k: client.rssMb(), seconds: (performance.now() - t0) / 1000, trend };
+  return { samples, seconds: (performance.now() - t0) / 1000 };
 }
 
 /**
@@ -201,7 +214,7 @@ function serviceHeap(text: string, offset: number): { after100: number; after10k
   const texts = [text, text.slice(0, offset) + '的' + text.slice(offset)];
   const heap = () => {
     gc();
-    return process.memoryUsage().heapUsed / 1048576;
+    return process.memoryUsage().heapUsed / MB;
   };
   let after100 = 0;
   for (let i = 1; i <= 10_000; i++) {
@@ -236,48 +249,29 @@ function prhDictionary(): { yaml: string; rules: number } {
   return { yaml: `version: 1\nrules:\n${body.join('\n')}\n`, rules: rules.size };
 }
 
-/** Runs per tool and seed, the first WARMUP of them discarded (both tools JIT-compile on their first runs). */
-const RUNS = 150;
-const WARMUP = 30;
+/** Times one tool on the seeds in a fresh Node process (benchSeedWorker.ts), so that neither runs with the other's heap and compiled code. */
+function timeInOwnProcess(dir: string, args: string[]): WorkerResult {
+  const r = spawnSync(process.execPath, ['--expose-gc', WORKER, ...args], { cwd: dir, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`bench: ${WORKER} ${args[0]} exited with ${r.status}:\n${r.stderr}`);
+  return JSON.parse(r.stdout) as WorkerResult;
+}
 
-async function textlintComparison(dir: string) {
+function textlintComparison(dir: string) {
   const { yaml, rules } = prhDictionary();
   const prhFile = join(dir, 'units.prh.yml');
   writeFileSync(prhFile, yaml);
   const rc = join(dir, '.textlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: { prh: { rulePaths: [prhFile] } } }));
-  // textlint is an ES module-aware CommonJS package; loaded only here so `npm run bench` works without it otherwise.
-  const { createLinter, loadTextlintrc } = await import('textlint');
-  const descriptor = await loadTextlintrc({ configFilePath: rc, node_modulesDir: join(ROOT, 'node_modules') });
-  const linter = createLinter({ descriptor, cwd: dir });
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
-  const rows: string[][] = [];
+  const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
+  const ours = timeInOwnProcess(dir, ['ours', ...seedFiles]);
+  const theirs = timeInOwnProcess(dir, ['textlint', '--config', rc, ...seedFiles]);
   const ratios: number[] = [];
-  let n = 0;
-  for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
-    const path = join(SEEDS, file);
-    const text = readFileSync(path, 'utf8');
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    let found = 0;
-    let reported: Diagnostic[] = [];
-    // Each tool's runs back to back, not interleaved: sharing the heap and the JIT turn by turn slowed both.
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      reported = service.computeDiagnostics({ uri: `bench:///${file}/${++n}`, version: 1, getText: () => text });
-      ours.push(performance.now() - s);
-    }
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      const result = await linter.lintText(text, path);
-      theirs.push(performance.now() - s);
-      found = result.messages.length;
-    }
-    const o = stats(ours.slice(WARMUP)).median;
-    const t = stats(theirs.slice(WARMUP)).median;
-    ratios.push(t / o);
-    rows.push([file.replace('.txt', ''), fmt(o), `${reported.length}`, fmt(t), `${found}`, `${(t / o).toFixed(0)}×`]);
-  }
+  const rows = ours.seeds.map((o, i) => {
+    const t = theirs.seeds[i];
+    ratios.push(t.median / o.median);
+    return [o.file.replace('.txt', ''), fmt(o.median), fmt(o.p95), `${o.reported}`, fmt(t.median), fmt(t.p95), `${t.reported}`, `${(t.median / o.median).toFixed(1)}×`];
+  });
   const cli = (args: string[]) => {
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -288,10 +282,9 @@ async function textlintComparison(dir: string) {
     }
     return stats(samples).median;
   };
-  const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS, f));
   const ourCli = cli([CLI, 'check', ...seedFiles]);
   const textlintCli = cli([join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js'), '--config', rc, ...seedFiles]);
-  return { rows, rules, ratios, ourCli, textlintCli };
+  return { rows, rules, ratios, runs: ours.runs, warmup: ours.warmup, ourCli, textlintCli };
 }
 
 function table(title: string, header: string[], rows: string[][]): void {
@@ -334,30 +327,41 @@ async function main(): Promise<void> {
     verdicts.push([big.edits.median <= 150, `edit → diagnostics on 1 MB over stdio: median ${fmt(big.edits.median)} ms ≤ 150 ms`]);
     await client.close();
 
-    const memoryClient = new Client(settings);
+    const memoryClient = new Client(settings, ['--expose-gc']);
     await memoryClient.initialize();
     const memory = await memorySession(memoryClient, 'file:///bench/guandu-memory.txt', guandu, offset);
     await memoryClient.close();
-    const growth = (memory.after10k - memory.after100) / memory.after100;
-    console.log(
-      `\nserver memory (RSS) while one character is typed and deleted 10,000 times on Guandu: ${memory.after100.toFixed(1)} MB after 100 edits, ${memory.after10k.toFixed(1)} MB after 10,000 (${(growth * 100).toFixed(1)} %; ${memory.seconds.toFixed(1)} s); every 2,000 edits: ${memory.trend.map((m) => m.toFixed(1)).join(', ')} MB`,
+    const first = memory.samples[0];
+    const last = memory.samples[memory.samples.length - 1];
+    const percent = (from: number, to: number) => `${to >= from ? '+' : ''}${(((to - from) / from) * 100).toFixed(1)} %`;
+    table(
+      `server memory while one character is typed and deleted 10,000 times on Guandu (workplan/memoryUsage, server started with --expose-gc; ${memory.seconds.toFixed(1)} s), MB`,
+      ['edits', ...memory.samples.map((m) => `${m.edits}`), 'growth'],
+      [
+        ['live heap after a full GC (heapUsed)', ...memory.samples.map((m) => m.heap.toFixed(1)), percent(first.heap, last.heap)],
+        ['heap reserved by V8 (heapTotal)', ...memory.samples.map((m) => m.heapTotal.toFixed(1)), percent(first.heapTotal, last.heapTotal)],
+        ['RSS after that GC (follows heapTotal)', ...memory.samples.map((m) => m.rss.toFixed(1)), percent(first.rss, last.rss)],
+      ],
     );
-    verdicts.push([growth <= 0.2, `server memory after 10,000 edits within 20 % of after 100: ${(growth * 100).toFixed(1)} %`]);
+    verdicts.push([
+      last.heap <= first.heap * 1.2,
+      `server live heap after a full GC, 10,000 edits within 20 % of after 100: ${first.heap.toFixed(1)} → ${last.heap.toFixed(1)} MB, ${percent(first.heap, last.heap)} (RSS, not budgeted: ${first.rss.toFixed(1)} → ${last.rss.toFixed(1)} MB, ${percent(first.rss, last.rss)})`,
+    ]);
     const heap = serviceHeap(guandu, offset);
     if (heap) {
       console.log(`the language service's heap after a full GC, 10,000 versions of Guandu in-process: ${heap.after100.toFixed(1)} MB after 100, ${heap.after10k.toFixed(1)} MB after 10,000`);
       verdicts.push([heap.after10k <= heap.after100 * 1.2, `service heap after 10,000 versions within 20 % of after 100: ${(((heap.after10k - heap.after100) / heap.after100) * 100).toFixed(1)} %`]);
     }
 
-    const tl = await textlintComparison(dir);
+    const tl = textlintComparison(dir);
     table(
-      `the seeds: our check vs textlint + textlint-rule-prh (${tl.rules} prh rules from our registry: full names and aliases → canonical names), in-process, median ms`,
-      ['plan', 'ours', 'diagnostics', 'textlint', 'prh reports', 'textlint/ours'],
+      `the seeds: our check vs textlint + textlint-rule-prh (${tl.rules} prh rules from our registry: full names and aliases → canonical names), each tool in a fresh process of its own, ms over ${tl.runs - tl.warmup} runs after ${tl.warmup} warm-up`,
+      ['plan', 'ours', 'ours p95', 'diagnostics', 'textlint', 'textlint p95', 'prh reports', 'textlint/ours'],
       tl.rows,
     );
     const minRatio = Math.min(...tl.ratios);
     console.log(`  as CLIs on all five seeds (process start included): workplan check ${fmt(tl.ourCli)} ms, textlint ${fmt(tl.textlintCli)} ms (${(tl.textlintCli / tl.ourCli).toFixed(1)}×)`);
-    verdicts.push([minRatio >= 5, `in-process, textlint + prh takes at least 5× our full check on every seed: ${minRatio.toFixed(0)}× at least`]);
+    verdicts.push([minRatio >= 5, `each in its own process, textlint + prh takes at least 5× our full check on every seed: ${minRatio.toFixed(1)}× at least`]);
 
     for (const bundle of ['client.js', 'server.js', 'cli.js']) {
       console.log(`  bundle dist/${bundle}: ${(statSync(join(ROOT, 'dist', bundle)).size / 1024).toFixed(0)} KB`);

@@ -76,6 +76,8 @@ const RENUMBER_COMMAND = 'workplan.renumber';
 const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
 /** Tells the client that contexts may have changed (settings, registry, national plans). */
 const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
+/** The server process's memory, as rust-analyzer/memoryUsage: for benchmarks and leak hunts. */
+const MEMORY_USAGE_REQUEST = 'workplan/memoryUsage';
 const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {}, registry: DEFAULT_REGISTRY_FILE };
 const LEVEL_IDS = new Set(['national', 'province', 'city', 'district', 'county', 'zone']);
 
@@ -93,6 +95,24 @@ function readSettings(raw: unknown): Settings {
     region: text(s.region),
     nationalPlan: text(s.nationalPlan),
   };
+}
+
+/** The answer to workplan/memoryUsage: process.memoryUsage() in bytes. */
+export interface MemoryUsage {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  /** Whether a full GC ran first (the server runs with --expose-gc): only then is heapUsed the live heap, which tells a leak from V8 growing its heap lazily. */
+  collected: boolean;
+}
+
+function memoryUsage(): MemoryUsage {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  return { rss, heapTotal, heapUsed, external, arrayBuffers, collected: gc !== undefined };
 }
 
 class WorkplanServer {
@@ -143,6 +163,7 @@ class WorkplanServer {
     connection.onRequest(CONTEXT_REQUEST, this.guard(this.onContext, null));
     connection.onRequest(TASK_BREAKDOWN_REQUEST, this.guard(this.onTaskBreakdown, null));
     connection.onRequest(NATIONAL_PLANS_REQUEST, this.guard(this.onNationalPlans, null));
+    connection.onRequest(MEMORY_USAGE_REQUEST, memoryUsage);
     connection.onCompletion(this.guard(this.onCompletion, []));
     connection.languages.semanticTokens.on(this.guard(this.onSemanticTokens, { data: [] }));
     connection.onExecuteCommand(this.onExecuteCommand.bind(this));

@@ -1,0 +1,92 @@
+/**
+ * One tool's check of the seed files, timed in a Node process of its own:
+ *
+ *   node --expose-gc out/scripts/benchSeedWorker.js ours <file>…
+ *   node --expose-gc out/scripts/benchSeedWorker.js textlint --config <.textlintrc.json> <file>…
+ *
+ * benchServer.ts starts one per tool: timed one after the other in one
+ * process, each tool ran with the other's heap and compiled code, and our
+ * check measured 1.5–2× slower than in bench.ts. Prints one line of JSON
+ * (WorkerResult): per file, the median and p95 in ms of the RUNS runs after
+ * the first WARMUP, and how many problems the tool reported.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
+import { readNationalPlans } from '../server/src/nationalPlans';
+import { createLanguageService } from '../server/src/service';
+import { stats, type Stats } from './benchStats';
+
+/**
+ * Runs per seed, the first WARMUP of them discarded: both tools JIT-compile
+ * on their first runs, and after 30 our check was still being optimized
+ * (Jiyuan 2.4–2.8 ms, 1.9 ms after 100 as in bench.ts); textlint is steady
+ * either way.
+ */
+const RUNS = 250;
+const WARMUP = 100;
+const ROOT = resolve(__dirname, '../..');
+
+export interface WorkerResult {
+  tool: string;
+  runs: number;
+  warmup: number;
+  seeds: Array<Stats & { file: string; reported: number }>;
+}
+
+/** Checks one text and gives the number of problems the tool reported; the `after` beside it runs outside the timing. */
+type Check = (text: string, path: string) => Promise<number> | number;
+
+async function ours(): Promise<{ check: Check; after: () => void }> {
+  // As the server and the CLI create it: the built-in registry and national plans.
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  let n = 0;
+  let uri = '';
+  return {
+    // A fresh uri each run so that the per-version cache never answers; forgotten after, so memory does not grow with the runs.
+    check: (text, path) => {
+      uri = `bench:///${basename(path)}/${++n}`;
+      return service.computeDiagnostics({ uri, version: 1, getText: () => text }).length;
+    },
+    after: () => service.forget(uri),
+  };
+}
+
+async function textlint(config: string): Promise<{ check: Check; after: () => void }> {
+  // Loaded only here so that the benchmark needs textlint only for this comparison.
+  const { createLinter, loadTextlintrc } = await import('textlint');
+  const descriptor = await loadTextlintrc({ configFilePath: config, node_modulesDir: join(ROOT, 'node_modules') });
+  const linter = createLinter({ descriptor, cwd: dirname(config) });
+  return { check: async (text, path) => (await linter.lintText(text, path)).messages.length, after: () => undefined };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { config: { type: 'string' } }, allowPositionals: true });
+  const [tool, ...files] = positionals;
+  if (tool !== 'ours' && (tool !== 'textlint' || !values.config)) throw new Error('usage: benchSeedWorker ours <file>… | textlint --config <file> <file>…');
+  const { check, after } = tool === 'ours' ? await ours() : await textlint(values.config!);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const result: WorkerResult = { tool, runs: RUNS, warmup: WARMUP, seeds: [] };
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const samples: number[] = [];
+    let reported = 0;
+    // One GC before each seed keeps the previous seed's garbage out of its timings, as bench.ts does per case.
+    gc?.();
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      reported = await check(text, file);
+      samples.push(performance.now() - s);
+      after();
+    }
+    result.seeds.push({ file: basename(file), reported, ...stats(samples.slice(WARMUP)) });
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
