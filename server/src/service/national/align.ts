@@ -66,7 +66,7 @@ interface Index {
   agencies: SetMatrix;
   campaigns: SetMatrix;
   /** Working arrays reused by every scoring run (the service is single-threaded). */
-  scratch: { dots: Float64Array; titleShared: Float64Array; agencies: Float64Array; campaigns: Float64Array; scores: Float64Array; seen: Int32Array; touched: number[]; unseen: GramCounter };
+  scratch: { dots: Float64Array; titleShared: Float64Array; agencies: Float64Array; campaigns: Float64Array; scores: Float64Array; seen: Int32Array; touched: Int32Array; unseen: GramCounter };
 }
 const indexCache = new WeakMap<NationalPlan, Index>();
 
@@ -95,7 +95,8 @@ function indexOf(plan: NationalPlan): Index {
       campaigns: new Float64Array(count),
       scores: new Float64Array(count),
       seen: new Int32Array(postings.length),
-      touched: [],
+      // The postings a text touched, in order: a typed array, since emptying a JS array with length = 0 frees its store and every task grew it again.
+      touched: new Int32Array(postings.length),
       unseen: new GramCounter(4096),
     };
     index = {
@@ -131,15 +132,16 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   const counter = textGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
   counter?.next();
   const unseenGrams: Gram[] = [];
+  let touchedCount = 0;
   for (let j = 0; j < textGrams.length; j++) {
     const g = textGrams[j];
     const id = grams.idOf(g);
     if (id < 0) {
       if (counter) norm += (2 * counter.add(g) - 1) * unseen * unseen;
       else unseenGrams.push(g);
-    } else if (seen[id]++ === 0) touched.push(id);
+    } else if (seen[id]++ === 0) touched[touchedCount++] = id;
   }
-  for (let t = 0; t < touched.length; t++) {
+  for (let t = 0; t < touchedCount; t++) {
     const id = touched[t];
     const p = postings[id];
     const tf = seen[id];
@@ -150,7 +152,7 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
     const weights = p.weights;
     for (let k = 0; k < holders.length; k++) dots[holders[k]] += tfIdf * weights[k];
   }
-  touched.length = 0;
+  touchedCount = 0;
   if (unseenGrams.length > 0) {
     const sorted = Int32Array.from(unseenGrams).sort();
     for (let i = 0, tf = 0; i < sorted.length; i++) {
@@ -177,14 +179,13 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
     }
     if (seen[id] !== 0) continue;
     seen[id] = 1;
-    touched.push(id);
+    touched[touchedCount++] = id;
     const w = postings[id].idf;
     localTitle += w;
     const holders = postings[id].titles;
     for (let k = 0; k < holders.length; k++) titleShared[holders[k]] += w;
   }
-  for (const id of touched) seen[id] = 0;
-  touched.length = 0;
+  for (let t = 0; t < touchedCount; t++) seen[touched[t]] = 0;
   if (unseenTitle.length > 0) localTitle += new Set(unseenTitle).size * unseen;
   const hasCampaigns = local.campaigns.size > 0;
   const hasAgencies = local.agencies.size > 0;
