@@ -42,7 +42,8 @@ describe('national plan features', () => {
       const score = svc.getAlignment(xiamen)!.matches[4].score;
       const parts = value.split('\n\n');
       assert.strictEqual(parts[0], `**全国任务（五）加强重点市场监管** · 匹配度 ${score.toFixed(2)}`);
-      assert.ok(parts[1].startsWith('（五）加强重点市场监管。对侵权假冒案件多发'), parts[1]);
+      // The heading above names the item; the text goes on without repeating its marker.
+      assert.ok(parts[1].startsWith('加强重点市场监管。对侵权假冒案件多发'), parts[1]);
       assert.strictEqual(parts[2], '全国责任单位 → 本地对应：市场监管总局 → 市市场监管局；中央宣传部 → 市委宣传部；公安部 → 市公安局；农业农村部 → 市农业农村局；商务部 → 市商务局；文化和旅游部 → 市文旅局');
       assert.strictEqual(parts[parts.length - 1], `*${PLAN_TITLE}*`);
     });

@@ -49,24 +49,31 @@ export interface Alignment {
 /** A task's candidates with what they were computed from besides its text. */
 type ScoredTasks = Map<Gram[], { titleGrams: Gram[]; agencies: Set<string>; candidates: Candidates }>;
 
-/** A bigram of the national plan: the tasks whose vectors hold it with its weight in each, its IDF, the tasks whose titles hold it. */
-interface Posting {
+/**
+ * Each bigram of the national plan, by its number: the tasks whose vectors
+ * hold it with its weight in each, its IDF, the tasks whose titles hold it.
+ * Stored flat (bigram b's entries are at start[b] … start[b + 1] − 1): an
+ * object with typed arrays per bigram made every entry twice as slow to read.
+ */
+interface Postings {
+  start: Int32Array;
   tasks: Int32Array;
   weights: Float64Array;
-  idf: number;
+  idf: Float64Array;
+  titleStart: Int32Array;
   titles: Int32Array;
 }
 
 interface Index {
   /** Numbers every bigram of the national plan; `postings` is indexed by that number. */
   grams: GramTable;
-  postings: Posting[];
+  postings: Postings;
   /** Sum of the title bigrams' IDF, per national task. */
   titleTotals: Float64Array;
   agencies: SetMatrix;
   campaigns: SetMatrix;
   /** Working arrays reused by every scoring run (the service is single-threaded). */
-  scratch: { dots: Float64Array; titleShared: Float64Array; agencies: Float64Array; campaigns: Float64Array; scores: Float64Array; seen: Int32Array; touched: Int32Array; unseen: GramCounter };
+  scratch: { dots: Float64Array; titleShared: Float64Array; agencies: Float64Array; campaigns: Float64Array; scores: Float64Array; seen: Int32Array; touched: Int32Array; unseen: GramCounter; textIds: Int32Array; firsts: Uint8Array };
 }
 const indexCache = new WeakMap<NationalPlan, Index>();
 
@@ -85,7 +92,7 @@ function indexOf(plan: NationalPlan): Index {
         lists.set(g, list);
       }
     });
-    const postings = [...lists].map(([g, l]): Posting => ({ tasks: Int32Array.from(l.tasks), weights: Float64Array.from(l.weights), idf: plan.idf(g), titles: Int32Array.from(l.titles) }));
+    const postings = flatten([...lists.values()], [...lists.keys()].map((g) => plan.idf(g)));
     const titleTotals = Float64Array.from(plan.tasks, (t) => [...new Set(t.titleGrams)].reduce((sum, g) => sum + plan.idf(g), 0));
     const count = plan.tasks.length;
     const scratch = {
@@ -94,10 +101,12 @@ function indexOf(plan: NationalPlan): Index {
       agencies: new Float64Array(count),
       campaigns: new Float64Array(count),
       scores: new Float64Array(count),
-      seen: new Int32Array(postings.length),
+      seen: new Int32Array(lists.size),
       // The postings a text touched, in order: a typed array, since emptying a JS array with length = 0 frees its store and every task grew it again.
-      touched: new Int32Array(postings.length),
+      touched: new Int32Array(lists.size),
       unseen: new GramCounter(4096),
+      textIds: new Int32Array(4096),
+      firsts: new Uint8Array(4096),
     };
     index = {
       grams: new GramTable([...lists.keys()]),
@@ -110,6 +119,23 @@ function indexOf(plan: NationalPlan): Index {
     indexCache.set(plan, index);
   }
   return index;
+}
+
+function flatten(lists: ReadonlyArray<{ tasks: number[]; weights: number[]; titles: number[] }>, idf: number[]): Postings {
+  const start = new Int32Array(lists.length + 1);
+  const titleStart = new Int32Array(lists.length + 1);
+  lists.forEach((l, b) => {
+    start[b + 1] = start[b] + l.tasks.length;
+    titleStart[b + 1] = titleStart[b] + l.titles.length;
+  });
+  return {
+    start,
+    tasks: Int32Array.from(lists.flatMap((l) => l.tasks)),
+    weights: Float64Array.from(lists.flatMap((l) => l.weights)),
+    idf: Float64Array.from(idf),
+    titleStart,
+    titles: Int32Array.from(lists.flatMap((l) => l.titles)),
+  };
 }
 
 /** A local task's candidates: national task index, score and its parts, best first. */
@@ -133,26 +159,39 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   counter?.next();
   const unseenGrams: Gram[] = [];
   let touchedCount = 0;
+  // Each position's bigram number, and whether the bigram occurs there for the first time: the title reads them.
+  const { textIds, firsts } = scratch;
   for (let j = 0; j < textGrams.length; j++) {
     const g = textGrams[j];
     const id = grams.idOf(g);
+    let first: boolean;
     if (id < 0) {
-      if (counter) norm += (2 * counter.add(g) - 1) * unseen * unseen;
-      else unseenGrams.push(g);
-    } else if (seen[id]++ === 0) touched[touchedCount++] = id;
+      if (counter) {
+        const tf = counter.add(g);
+        norm += (2 * tf - 1) * unseen * unseen;
+        first = tf === 1;
+      } else {
+        unseenGrams.push(g);
+        first = false;
+      }
+    } else {
+      first = seen[id]++ === 0;
+      if (first) touched[touchedCount++] = id;
+    }
+    if (counter) {
+      textIds[j] = id;
+      firsts[j] = first ? 1 : 0;
+    }
   }
+  const { start, tasks: holders, weights, idf, titleStart, titles } = postings;
   for (let t = 0; t < touchedCount; t++) {
     const id = touched[t];
-    const p = postings[id];
     const tf = seen[id];
     seen[id] = 0;
-    const tfIdf = tf * p.idf;
+    const tfIdf = tf * idf[id];
     norm += tfIdf * tfIdf;
-    const holders = p.tasks;
-    const weights = p.weights;
-    for (let k = 0; k < holders.length; k++) dots[holders[k]] += tfIdf * weights[k];
+    for (let k = start[id], end = start[id + 1]; k < end; k++) dots[holders[k]] += tfIdf * weights[k];
   }
-  touchedCount = 0;
   if (unseenGrams.length > 0) {
     const sorted = Int32Array.from(unseenGrams).sort();
     for (let i = 0, tf = 0; i < sorted.length; i++) {
@@ -161,32 +200,28 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
     }
   }
   norm = Math.sqrt(norm) || 1;
-  // The title's distinct bigrams, each weighed once by its IDF: `seen` marks the national ones, the
-  // scratch counter the others (a Set per title cost more than the rest of the task's features).
+  // The title's distinct bigrams, each weighed once by its IDF. When the title opens the text, its
+  // distinct bigrams are the text's first occurrences within it, already looked up; otherwise `seen`
+  // marks the national ones and the scratch counter the others (a Set per title cost more than the
+  // rest of the task's features).
   titleShared.fill(0);
   let localTitle = 0;
   const titleGrams = local.titleGrams;
-  const titleCounter = titleGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
-  titleCounter?.next();
-  const unseenTitle: Gram[] = [];
-  for (let j = 0; j < titleGrams.length; j++) {
-    const g = titleGrams[j];
-    const id = grams.idOf(g);
-    if (id < 0) {
-      if (!titleCounter) unseenTitle.push(g);
-      else if (titleCounter.add(g) === 1) localTitle += unseen;
-      continue;
+  if (counter && titleLeads(titleGrams, textGrams)) {
+    for (let j = 0; j < titleGrams.length; j++) {
+      if (firsts[j] === 0) continue;
+      const id = textIds[j];
+      if (id < 0) {
+        localTitle += unseen;
+        continue;
+      }
+      const w = idf[id];
+      localTitle += w;
+      for (let k = titleStart[id], end = titleStart[id + 1]; k < end; k++) titleShared[titles[k]] += w;
     }
-    if (seen[id] !== 0) continue;
-    seen[id] = 1;
-    touched[touchedCount++] = id;
-    const w = postings[id].idf;
-    localTitle += w;
-    const holders = postings[id].titles;
-    for (let k = 0; k < holders.length; k++) titleShared[holders[k]] += w;
+  } else {
+    localTitle = titleApart(plan, index, titleGrams);
   }
-  for (let t = 0; t < touchedCount; t++) seen[touched[t]] = 0;
-  if (unseenTitle.length > 0) localTitle += new Set(unseenTitle).size * unseen;
   const hasCampaigns = local.campaigns.size > 0;
   const hasAgencies = local.agencies.size > 0;
   if (hasCampaigns) index.campaigns.jaccardInto(local.campaigns, campaigns);
@@ -224,6 +259,44 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Adds a title's IDF to each national title holding it, distinct bigrams once; returns the title's own total. */
+function titleApart(plan: NationalPlan, index: Index, titleGrams: readonly Gram[]): number {
+  const { grams, scratch } = index;
+  const { idf, titleStart, titles } = index.postings;
+  const { titleShared, seen, touched } = scratch;
+  const unseen = plan.unseenIdf;
+  const counter = titleGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
+  counter?.next();
+  const unseenTitle: Gram[] = [];
+  let total = 0;
+  let touchedCount = 0;
+  for (let j = 0; j < titleGrams.length; j++) {
+    const g = titleGrams[j];
+    const id = grams.idOf(g);
+    if (id < 0) {
+      if (!counter) unseenTitle.push(g);
+      else if (counter.add(g) === 1) total += unseen;
+      continue;
+    }
+    if (seen[id] !== 0) continue;
+    seen[id] = 1;
+    touched[touchedCount++] = id;
+    const w = idf[id];
+    total += w;
+    for (let k = titleStart[id], end = titleStart[id + 1]; k < end; k++) titleShared[titles[k]] += w;
+  }
+  for (let t = 0; t < touchedCount; t++) seen[touched[t]] = 0;
+  if (unseenTitle.length > 0) total += new Set(unseenTitle).size * unseen;
+  return total;
+}
+
+/** Whether the text's bigrams begin with all of the title's, as they do when the title opens the item. */
+function titleLeads(title: readonly Gram[], text: readonly Gram[]): boolean {
+  if (title.length > text.length) return false;
+  for (let j = 0; j < title.length; j++) if (text[j] !== title[j]) return false;
   return true;
 }
 

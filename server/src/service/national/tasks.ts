@@ -39,10 +39,14 @@ function sectionsOf(doc: PlanDocument): Map<Heading, Heading | undefined> {
   return sections;
 }
 
-/** Removes clauses from a task's text: they name units, which are compared separately. */
+/**
+ * A task's text after its marker, without its clauses: they name units,
+ * which are compared separately. The marker's numeral (（十一）) says nothing
+ * of the task, and without it the text's bigrams begin with the title's.
+ */
 function withoutClauses(doc: PlanDocument, h: Heading): string {
   let out = '';
-  let at = h.ownText.start;
+  let at = h.marker.end;
   for (const c of h.clauses) {
     out += doc.text.slice(at, c.start);
     at = c.end;
