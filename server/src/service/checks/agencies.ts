@@ -77,9 +77,16 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
     }
   }
 
-  // Among equally close suggestions, the units this plan already names come first.
-  const used = new Set(refs.flatMap((r) => (r.agency ? [r.agency.name, r.unit.text] : [])));
-  for (const { unit, elided, clauseNames } of unresolved) problems.push(unitProblem(view, unit, elided, used, clauseNames));
+  if (unresolved.length > 0) {
+    // Among equally close suggestions, the units this plan already names come first.
+    const used = new Set<string>();
+    for (const r of refs) {
+      if (!r.agency) continue;
+      used.add(r.agency.name);
+      used.add(r.unit.text);
+    }
+    for (const { unit, elided, clauseNames } of unresolved) problems.push(unitProblem(view, unit, elided, used, clauseNames));
+  }
   problems.push(...missingClauses(doc));
   problems.push(...clausesWithoutRole(doc, view));
   return { clauses, refs, problems };

@@ -45,6 +45,7 @@ export class Registry {
   private readonly nationalByName = new Map<string, NationalAgency>();
   private readonly coresBySpelling = new Map<string, LocalCore>();
   private readonly views = new Map<string, RegistryView>();
+  private readonly placeholderMemo = new NameMemo<boolean>();
   private readonly prefixes: Array<{ prefix: string; level: LevelId }>;
 
   constructor(layers: RegistryLayer[]) {
@@ -97,7 +98,7 @@ export class Registry {
   }
 
   isPlaceholder(name: string): boolean {
-    return this.placeholders.has(name) || PLACEHOLDER.test(name);
+    return this.placeholderMemo.get(name, () => this.placeholders.has(name) || PLACEHOLDER.test(name));
   }
 
   view(level: LevelId, regionId?: string): RegistryView {
@@ -116,7 +117,8 @@ export class RegistryView {
   private readonly units = new Map<string, Agency>();
   /** Names of other regions' units, for telling a misplaced unit from a typo. */
   private readonly foreign = new Map<string, RegionPreset>();
-  private readonly suggestionCache = new Map<string, string[]>();
+  private readonly suggestionMemo = new NameMemo<string[]>();
+  private readonly prefixMemo = new NameMemo<string | undefined>();
   private distinct: Agency[] | undefined;
   readonly prefixes: string[];
 
@@ -181,6 +183,10 @@ export class RegistryView {
    * after it still read with that prefix.
    */
   prefixOf(name: string): string | undefined {
+    return this.prefixMemo.get(name, () => this.findPrefix(name));
+  }
+
+  private findPrefix(name: string): string | undefined {
     const known = this.registry.allPrefixes().find((p) => name.startsWith(p.prefix) && (this.coreOf(name.slice(p.prefix.length)) || this.units.has(name)));
     if (known) return known.prefix;
     return this.prefixes.find((p) => name.startsWith(p) && name.length > p.length + 1 && !this.coreOf(name));
@@ -252,8 +258,10 @@ export class RegistryView {
    * characters nothing is suggested, so that nonsense gets no suggestion.
    */
   suggestions(name: string, limit = 3): string[] {
-    const cached = this.suggestionCache.get(name);
-    if (cached) return cached.slice(0, limit);
+    return this.suggestionMemo.get(name, () => this.rankSuggestions(name)).slice(0, limit);
+  }
+
+  private rankSuggestions(name: string): string[] {
     const cutoff = Math.max(1, Math.floor(name.length / 3));
     const scored: Array<{ name: string; distance: number; subsequence: boolean; own: boolean }> = [];
     const replacement = this.replacementFor(name);
@@ -271,9 +279,25 @@ export class RegistryView {
         Number(b.own) - Number(a.own) ||
         Math.abs(a.name.length - name.length) - Math.abs(b.name.length - name.length),
     );
-    const result = [...new Set([...(replacement ? [replacement] : []), ...scored.map((s) => s.name)])];
-    this.suggestionCache.set(name, result);
-    return result.slice(0, limit);
+    return [...new Set([...(replacement ? [replacement] : []), ...scored.map((s) => s.name)])];
+  }
+}
+
+/**
+ * Answers per name, kept while the registry lives: every keystroke re-reads
+ * every clause, so the same names come back each time. Emptied when it holds
+ * LIMIT names, so that a session of typing new names cannot grow it forever.
+ */
+class NameMemo<T> {
+  private static readonly LIMIT = 10_000;
+  private readonly answers = new Map<string, T>();
+
+  get(name: string, compute: () => T): T {
+    if (this.answers.has(name)) return this.answers.get(name) as T;
+    if (this.answers.size >= NameMemo.LIMIT) this.answers.clear();
+    const answer = compute();
+    this.answers.set(name, answer);
+    return answer;
   }
 }
 

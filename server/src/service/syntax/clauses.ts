@@ -39,10 +39,10 @@ export interface ParsedClause {
   phrases: string[];
 }
 
-const SEGMENT_SEPARATOR = separators('，,；;');
+const isSegmentSeparator = (c: number) => c === 0xff0c /* ， */ || c === 0x2c /* , */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */;
 /** 、 right after role words also ends a segment: （A牵头、B按职责分工负责） as Jiyuan writes it. */
 const ROLE_THEN_COMMA = /(?<=牵头|负责)、/g;
-const UNIT_SEPARATOR = separators('、及');
+const isUnitSeparator = (c: number) => c === 0x3001 /* 、 */ || c === 0x53ca /* 及 */;
 const ROLE_WORDS = /(按(?:职责|部门)分工)?(分别)?(牵头负责|牵头|负责)$/;
 /** 等 before a placeholder: 生态环境局等领导小组有关成员单位. */
 const ETC_BEFORE = /等(?=[^等]*(有关|相关|各)[^、]*(部门|单位)$)/;
@@ -52,16 +52,12 @@ interface Piece {
   from: number;
 }
 
-/** Separator characters as a set of UTF-16 codes: split() tests every character of every clause. */
-function separators(chars: string): ReadonlySet<number> {
-  return new Set([...chars].map((c) => c.charCodeAt(0)));
-}
-
-function split(piece: Piece, separator: ReadonlySet<number>): Piece[] {
+/** `separator` is tested on UTF-16 codes: split() reads every character of every clause. */
+function split(piece: Piece, separator: (c: number) => boolean): Piece[] {
   const out: Piece[] = [];
   let from = 0;
   for (let i = 0; i <= piece.text.length; i++) {
-    if (i === piece.text.length || separator.has(piece.text.charCodeAt(i))) {
+    if (i === piece.text.length || separator(piece.text.charCodeAt(i))) {
       out.push({ text: piece.text.slice(from, i), from: piece.from + from });
       from = i + 1;
     }
@@ -87,7 +83,7 @@ export function parseClause(clause: Clause): ParsedClause {
   let pending: Piece[] = [];
   // Same length, so offsets stay valid.
   const segmentText = content.includes('头、') || content.includes('责、') ? content.replace(ROLE_THEN_COMMA, '，') : content;
-  const segments = split({ text: segmentText, from: 0 }, SEGMENT_SEPARATOR);
+  const segments = split({ text: segmentText, from: 0 }, isSegmentSeparator);
   const roles: Array<{ pieces: Piece[]; lead: boolean }> = [];
   for (const segment of segments) {
     const m = ROLE_WORDS.exec(segment.text);
@@ -106,7 +102,7 @@ export function parseClause(clause: Clause): ParsedClause {
   for (const { pieces, lead } of roles) {
     const role: Role = lead ? 'lead' : hasLead ? 'partner' : 'owner';
     for (const piece of pieces) {
-      for (const token of split(piece, UNIT_SEPARATOR)) {
+      for (const token of split(piece, isUnitSeparator)) {
         let { text, from } = token;
         const etcBefore = text.includes('等') ? ETC_BEFORE.exec(text) : null;
         if (etcBefore) {
