@@ -2,13 +2,16 @@
  * One tool's check of the seed files, timed in a Node process of its own:
  *
  *   node --expose-gc out/scripts/benchSeedWorker.js ours <file>…
+ *   node --expose-gc out/scripts/benchSeedWorker.js units <file>…
  *   node --expose-gc out/scripts/benchSeedWorker.js textlint --config <.textlintrc.json> <file>…
+ *   (either with --runs N --warmup M for a large file, whose runs are slow)
  *
  * benchServer.ts starts one per tool: timed one after the other in one
  * process, each tool ran with the other's heap and compiled code, and our
  * check measured 1.5–2× slower than in bench.ts. Prints one line of JSON
- * (WorkerResult): per file, the median and p95 in ms of the RUNS runs after
- * the first WARMUP, and how many problems the tool reported.
+ * (WorkerResult): per file, the median and p95 in ms of RUNS − WARMUP timed
+ * runs, after WARMUP untimed runs over all the files, and how many problems
+ * the tool reported.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -16,14 +19,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
 import { readNationalPlans } from '../server/src/nationalPlans';
-import { createLanguageService } from '../server/src/service';
+import { createLanguageService, parsePlan } from '../server/src/service';
+import { checkClauses } from '../server/src/service/checks/agencies';
+import { detectContext } from '../server/src/service/registry/context';
+import { Registry } from '../server/src/service/registry/registry';
 import { stats, type Stats } from './benchStats';
 
 /**
- * Runs per seed, the first WARMUP of them discarded: both tools JIT-compile
- * on their first runs, and after 30 our check was still being optimized
- * (Jiyuan 2.4–2.8 ms, 1.9 ms after 100 as in bench.ts); textlint is steady
- * either way.
+ * Runs per file, WARMUP of them untimed: both tools JIT-compile on their
+ * first runs, and after 30 our check was still being optimized (Jiyuan
+ * 2.4–2.8 ms, 1.9 ms after 100 as in bench.ts); textlint is steady either way.
  */
 const RUNS = 250;
 const WARMUP = 100;
@@ -54,6 +59,23 @@ async function ours(): Promise<{ check: Check; after: () => void }> {
   };
 }
 
+/**
+ * The part of our check that does textlint + prh's job: the plan parsed and
+ * every unit of every clause read against the registry (unknown, misspelt,
+ * misplaced units with their suggestions); no numbering, no alignment.
+ */
+async function units(): Promise<{ check: Check; after: () => void }> {
+  const registry = new Registry(BUILTIN_REGISTRY);
+  return {
+    check: (text) => {
+      const doc = parsePlan(text);
+      const context = detectContext(doc, registry);
+      return checkClauses(doc, registry.view(context.level, context.region)).problems.length;
+    },
+    after: () => undefined,
+  };
+}
+
 async function textlint(config: string): Promise<{ check: Check; after: () => void }> {
   // Loaded only here so that the benchmark needs textlint only for this comparison.
   const { createLinter, loadTextlintrc } = await import('textlint');
@@ -63,25 +85,38 @@ async function textlint(config: string): Promise<{ check: Check; after: () => vo
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { config: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { config: { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const runs = Number(values.runs ?? RUNS);
+  const warmup = Number(values.warmup ?? WARMUP);
   const [tool, ...files] = positionals;
-  if (tool !== 'ours' && (tool !== 'textlint' || !values.config)) throw new Error('usage: benchSeedWorker ours <file>… | textlint --config <file> <file>…');
-  const { check, after } = tool === 'ours' ? await ours() : await textlint(values.config!);
+  if (tool !== 'ours' && tool !== 'units' && (tool !== 'textlint' || !values.config)) throw new Error('usage: benchSeedWorker ours|units <file>… | textlint --config <file> <file>…');
+  const { check, after } = tool === 'ours' ? await ours() : tool === 'units' ? await units() : await textlint(values.config!);
   const gc = (globalThis as { gc?: () => void }).gc;
-  const result: WorkerResult = { tool, runs: RUNS, warmup: WARMUP, seeds: [] };
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+  const result: WorkerResult = { tool, runs, warmup, seeds: [] };
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  // The warm-up runs go over every file before any is timed: warmed on the first file alone, the code was
+  // still being optimised for the others, and the first file's figure depended on where it stood in the list.
+  for (let i = 0; i < warmup; i++) {
+    for (const [k, file] of files.entries()) {
+      await check(texts[k], file);
+      after();
+    }
+  }
+  for (const [k, file] of files.entries()) {
     const samples: number[] = [];
     let reported = 0;
-    // One GC before each seed keeps the previous seed's garbage out of its timings, as bench.ts does per case.
+    // One GC before each file keeps the previous file's garbage out of its timings, as bench.ts does per case.
     gc?.();
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs - warmup; i++) {
       const s = performance.now();
-      reported = await check(text, file);
+      reported = await check(texts[k], file);
       samples.push(performance.now() - s);
       after();
     }
-    result.seeds.push({ file: basename(file), reported, ...stats(samples.slice(WARMUP)) });
+    result.seeds.push({ file: basename(file), reported, ...stats(samples) });
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
