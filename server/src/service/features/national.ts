@@ -3,6 +3,7 @@ import { message, type Locale } from '../l10n';
 import type { RegistryView } from '../registry/registry';
 import type { Heading, PlanDocument } from '../syntax/model';
 import { bigrams } from '../national/similarity';
+import { oneLine } from '../national/tasks';
 import type { CodeLens, Hover, Location } from '../types';
 
 /** The task heading whose marker or title holds `offset`. */
@@ -15,7 +16,7 @@ const MAX_TEXT = 300;
 /** Sentences of the national task whose words the local item barely shares: what it says that the item does not. */
 function notCovered(match: Match): string[] {
   const local = new Set(match.local.textGrams);
-  return match.national.text
+  return oneLine(match.national.text)
     .split(/(?<=[。；])/)
     .filter((s) => {
       const grams = bigrams(s);
@@ -35,7 +36,8 @@ export function nationalHover(doc: PlanDocument, alignment: Alignment, view: Reg
   const parts: string[] = [];
   for (const m of matches) {
     const n = m.national;
-    const text = n.text.length > MAX_TEXT ? `${n.text.slice(0, MAX_TEXT)}…` : n.text;
+    const full = oneLine(n.text);
+    const text = full.length > MAX_TEXT ? `${full.slice(0, MAX_TEXT)}…` : full;
     parts.push(`**${message('national.task', locale)}${n.number}${n.title}** · ${message('national.score', locale)}${m.score.toFixed(2)}`);
     parts.push(text);
     if (n.agencies.size > 0) {

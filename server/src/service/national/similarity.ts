@@ -47,11 +47,13 @@ export function tfidf(grams: Gram[], idf: (gram: Gram) => number): Vector {
   return v;
 }
 
-/** Campaign names in quotes, without their year: “剑网2020” → 剑网, “铁拳” → 铁拳. */
+/** Campaign names in quotes, without their year: “剑网2020” → 剑网, “铁拳” → 铁拳; a line break inside the quotes does not count. */
 export function campaigns(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/[“"]([^”"]{1,12})[”"]/g)) {
-    const name = m[1].replace(/[\s\d０-９]+/g, '');
+  for (const m of text.matchAll(/[“"]([^”"]{1,40})[”"]/g)) {
+    const quoted = m[1].replace(/\s+/g, '');
+    if (quoted.length > 12) continue;
+    const name = quoted.replace(/[\d０-９]+/g, '');
     if (name.length >= 2) out.add(name);
   }
   return out;

@@ -14,7 +14,7 @@ export interface Task {
   /** The marker in full-width form: （五）, 1. */
   number: string;
   title: string;
-  /** Title and body as one line. */
+  /** Title and body after the marker, clauses left out, line breaks as written (bigrams skip them; `oneLine` is for showing it). */
   text: string;
   section?: Heading;
   titleGrams: Gram[];
@@ -51,14 +51,24 @@ function withoutClauses(doc: PlanDocument, h: Heading): string {
     out += doc.text.slice(at, c.start);
     at = c.end;
   }
-  return (out + doc.text.slice(at, h.ownText.end)).replace(/\s*(\r\n|\r|\n)\s*/g, '');
+  return out + doc.text.slice(at, h.ownText.end);
+}
+
+/** A task's text for showing: its lines joined, as the sentence they broke. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*(\r\n|\r|\n)\s*/g, '');
 }
 
 /** What alignment reads off a task's own text; the same text always gives the same features. */
 type TaskFeatures = Pick<Task, 'text' | 'titleGrams' | 'textGrams' | 'campaigns'>;
 
-/** A document's task features by raw task text, handed from one version to the next. */
-export type TaskMemo = Map<string, TaskFeatures>;
+/**
+ * A document's task features by title, then by the task's own text as
+ * written, handed from one version to the next. Keyed on the short title
+ * and compared on the text: hashing each task's whole text cost more than
+ * computing its features.
+ */
+export type TaskMemo = Map<string, Array<{ ownText: string; features: TaskFeatures }>>;
 
 /**
  * `refs` are the clause units the agency check resolved (prefix elision
@@ -76,13 +86,16 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
   const memo: TaskMemo = new Map();
   const sections = sectionsOf(doc);
   const tasks = taskHeadings(doc).map((h): Task => {
-    const key = `${h.title.text}\u0000${doc.text.slice(h.ownText.start, h.ownText.end)}`;
-    let features = memo.get(key) ?? previous?.get(key);
+    const ownText = doc.text.slice(h.ownText.start, h.ownText.end);
+    const same = (e: { ownText: string }) => e.ownText === ownText;
+    let features = (memo.get(h.title.text)?.find(same) ?? previous?.get(h.title.text)?.find(same))?.features;
     if (!features) {
       const text = withoutClauses(doc, h);
       features = { text, titleGrams: bigrams(h.title.text), textGrams: bigrams(text), campaigns: campaigns(text) };
     }
-    memo.set(key, features);
+    const entries = memo.get(h.title.text);
+    if (!entries) memo.set(h.title.text, [{ ownText, features }]);
+    else if (!entries.some(same)) entries.push({ ownText, features });
     return {
       heading: h,
       number: formatMarker(h.level, h.marker.value, 'full'),
