@@ -20,7 +20,25 @@ export type MessageArgs = Record<string, string | number>;
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function format(template: string, args: MessageArgs = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+/** Each template split once into text and placeholder names, alternating: every diagnostic's message is formatted on every keystroke. */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 export function localize(text: LocalizedText, locale: Locale, args?: MessageArgs): string {

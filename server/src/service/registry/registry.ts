@@ -293,7 +293,8 @@ class NameMemo<T> {
   private readonly answers = new Map<string, T>();
 
   get(name: string, compute: () => T): T {
-    if (this.answers.has(name)) return this.answers.get(name) as T;
+    const known = this.answers.get(name);
+    if (known !== undefined || this.answers.has(name)) return known as T;
     if (this.answers.size >= NameMemo.LIMIT) this.answers.clear();
     const answer = compute();
     this.answers.set(name, answer);
