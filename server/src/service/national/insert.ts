@@ -63,30 +63,45 @@ export function localizeTask(plan: NationalPlan, task: NationalTask, view: Regis
   return out.replace(/[ \t\u3000]*(\r\n|\r|\n)[\s\u3000]*/g, '').replace(/全国(?!打击侵权假冒工作领导小组)/g, whole ?? '全国');
 }
 
-function nationalValue(alignment: Alignment, h: Heading): number | undefined {
-  const matches = alignment.byLocal.get(h);
-  return matches && matches.length > 0 ? Math.min(...matches.map((m) => m.national.heading.marker.value)) : undefined;
+/** The draft's tasks with the lowest national number each implements and its section, read once per alignment for all its missing tasks. */
+interface Locals {
+  headings: Heading[];
+  values: Array<number | undefined>;
+  sections: Array<Heading | undefined>;
+}
+const LOCALS = new WeakMap<Alignment, Locals>();
+
+function localsOf(alignment: Alignment): Locals {
+  let locals = LOCALS.get(alignment);
+  if (!locals) {
+    const values = alignment.tasks.map((t) => {
+      const matches = alignment.byLocal.get(t.heading);
+      return matches && matches.length > 0 ? Math.min(...matches.map((m) => m.national.heading.marker.value)) : undefined;
+    });
+    locals = { headings: alignment.tasks.map((t) => t.heading), values, sections: alignment.tasks.map((t) => t.section) };
+    LOCALS.set(alignment, locals);
+  }
+  return locals;
 }
 
 /** The anchor of a missing task: in the section of its nearest earlier covered neighbour, before the first item aligned to a later task. */
 function placeOf(alignment: Alignment, task: NationalTask): { anchor: Heading; after: boolean } | undefined {
   const k = task.heading.marker.value;
-  const locals = alignment.tasks.map((t) => t.heading);
-  if (locals.length === 0) return undefined;
-  let previous: Heading | undefined;
+  const { headings, values, sections } = localsOf(alignment);
+  if (headings.length === 0) return undefined;
+  let previous = -1;
   let previousValue = -Infinity;
-  for (const h of locals) {
-    const v = nationalValue(alignment, h);
+  values.forEach((v, i) => {
     if (v !== undefined && v < k && v >= previousValue) {
-      previous = h;
+      previous = i;
       previousValue = v;
     }
-  }
-  const sections = new Map(alignment.tasks.map((t) => [t.heading, t.section]));
-  const inSection = previous ? locals.filter((h) => sections.get(h) === sections.get(previous!)) : locals;
-  const anchor = inSection.find((h) => (nationalValue(alignment, h) ?? -Infinity) > k && (!previous || h.start > previous.start));
-  if (anchor) return { anchor, after: false };
-  return { anchor: previous ?? locals[locals.length - 1], after: true };
+  });
+  const anchor = headings.findIndex(
+    (h, i) => (previous < 0 || (sections[i] === sections[previous] && h.start > headings[previous].start)) && (values[i] ?? -Infinity) > k,
+  );
+  if (anchor >= 0) return { anchor: headings[anchor], after: false };
+  return { anchor: headings[previous >= 0 ? previous : headings.length - 1], after: true };
 }
 
 export function planInsertion(
