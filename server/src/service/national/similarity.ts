@@ -19,14 +19,18 @@ export type Gram = number;
 
 /** The bigrams of a text with its noise characters left out (so 知识/产权 across a line break still pairs). */
 export function bigrams(text: string): Gram[] {
-  const out: Gram[] = [];
+  // Sized for the whole text and cut to length after: grown by push, a task's array was copied over and over.
+  // (Not for a huge text, where V8 would make a presized array a slow dictionary; appending at the end is a push.)
+  const out: Gram[] = text.length <= 16_384 ? new Array<Gram>(Math.max(0, text.length - 1)) : [];
+  let n = 0;
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (NOISE[c] === 1) continue;
-    if (previous >= 0) out.push((previous << 16) | c);
+    if (previous >= 0) out[n++] = (previous << 16) | c;
     previous = c;
   }
+  out.length = n;
   return out;
 }
 
