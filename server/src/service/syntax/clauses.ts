@@ -86,7 +86,7 @@ export function parseClause(clause: Clause): ParsedClause {
   const segments = split({ text: segmentText, from: 0 }, isSegmentSeparator);
   const roles: Array<{ pieces: Piece[]; lead: boolean }> = [];
   for (const segment of segments) {
-    const m = ROLE_WORDS.exec(segment.text);
+    const m = segment.text.endsWith('责') || segment.text.endsWith('头') ? ROLE_WORDS.exec(segment.text) : null;
     if (!m) {
       pending.push(segment);
       continue;

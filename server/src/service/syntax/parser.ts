@@ -41,6 +41,8 @@ class PlanParser {
   private readonly problems: ParseProblem[] = [];
   private readonly pageMarkers: Span[] = [];
   private readonly lineBreaks: LineBreak[] = [];
+  /** Offsets of every bracket, found on first need (bracketOffsets). */
+  private brackets: number[] | undefined;
   /** Line numbers whose text continues on the next content line. */
   private readonly continues = new Set<number>();
 
@@ -435,10 +437,12 @@ class PlanParser {
     const clauses: Clause[] = [];
     const stack: number[] = [];
     const pairs: Array<[number, number]> = [];
-    for (let i = span.start; i < span.end; i++) {
+    const brackets = this.bracketOffsets();
+    for (let k = lowerBound(brackets, span.start); k < brackets.length && brackets[k] < span.end; k++) {
+      const i = brackets[k];
       const ch = text.charCodeAt(i);
       if (ch === 0xff08 /* （ */ || ch === 40 /* ( */) stack.push(i);
-      else if ((ch === 0xff09 /* ） */ || ch === 41 /* ) */) && stack.length > 0) {
+      else if (stack.length > 0) {
         const open = stack.pop()!;
         if (this.endsClause(open + 1, i)) pairs.push([open, i + 1]);
       }
@@ -457,6 +461,20 @@ class PlanParser {
       this.problems.push({ code: 'clause.malformed', start: open, end, data: { reason: 'unclosed', insertAt: end } });
     }
     return clauses.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Where every bracket of the text is, found once by the regex engine,
+   * which skips to each: a loop over every character of every heading was a
+   * quarter of the parse.
+   */
+  private bracketOffsets(): number[] {
+    if (!this.brackets) {
+      this.brackets = [];
+      const bracket = /[（()）]/g;
+      for (let m = bracket.exec(this.text); m; m = bracket.exec(this.text)) this.brackets.push(m.index);
+    }
+    return this.brackets;
   }
 
   /** Whether the text before `end` (spaces and line breaks skipped) finishes with 负责 or 牵头, optionally 等. */
@@ -510,4 +528,16 @@ class PlanParser {
     roots.forEach(extend);
     return roots;
   }
+}
+
+/** The first index of a sorted array whose value is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
