@@ -39,6 +39,20 @@ const LOCAL_WHOLE: Partial<Record<LevelId, string>> = { province: '全省', city
  * a draft that writes none (Nantong).
  */
 export function localizeTask(plan: NationalPlan, task: NationalTask, view: RegistryView, withClauses = true): string {
+  // A pure function of the plan, the task and the view, which never change: every keystroke asks again for each missing task.
+  // Keyed by the objects, not by ids: a reloaded plan file keeps its ids but may change its text.
+  let byTask = LOCALIZED.get(view);
+  if (!byTask) LOCALIZED.set(view, (byTask = new WeakMap()));
+  let texts = byTask.get(task);
+  if (!texts) byTask.set(task, (texts = {}));
+  const key = withClauses ? 'withClauses' : 'withoutClauses';
+  return (texts[key] ??= localize(plan, task, view, withClauses));
+}
+
+/** Localized task texts by view, then by task, with and without clauses. */
+const LOCALIZED = new WeakMap<RegistryView, WeakMap<NationalTask, { withClauses?: string; withoutClauses?: string }>>();
+
+function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, withClauses: boolean): string {
   const h = task.heading;
   const { text } = plan.doc;
   const replacements: OffsetEdit[] = [];
