@@ -45,7 +45,7 @@ export class Registry {
   private readonly nationalByName = new Map<string, NationalAgency>();
   private readonly coresBySpelling = new Map<string, LocalCore>();
   private readonly views = new Map<string, RegistryView>();
-  private readonly placeholderMemo = new NameMemo<boolean>();
+  private readonly placeholderMemo = new NameMemo<boolean>((name) => this.placeholders.has(name) || PLACEHOLDER.test(name));
   private readonly prefixes: Array<{ prefix: string; level: LevelId }>;
 
   constructor(layers: RegistryLayer[]) {
@@ -98,7 +98,7 @@ export class Registry {
   }
 
   isPlaceholder(name: string): boolean {
-    return this.placeholderMemo.get(name, () => this.placeholders.has(name) || PLACEHOLDER.test(name));
+    return this.placeholderMemo.get(name);
   }
 
   view(level: LevelId, regionId?: string): RegistryView {
@@ -117,8 +117,8 @@ export class RegistryView {
   private readonly units = new Map<string, Agency>();
   /** Names of other regions' units, for telling a misplaced unit from a typo. */
   private readonly foreign = new Map<string, RegionPreset>();
-  private readonly suggestionMemo = new NameMemo<string[]>();
-  private readonly prefixMemo = new NameMemo<string | undefined>();
+  private readonly suggestionMemo = new NameMemo<string[]>((name) => this.rankSuggestions(name));
+  private readonly prefixMemo = new NameMemo<string | undefined>((name) => this.findPrefix(name));
   private distinct: Agency[] | undefined;
   readonly prefixes: string[];
 
@@ -183,7 +183,7 @@ export class RegistryView {
    * after it still read with that prefix.
    */
   prefixOf(name: string): string | undefined {
-    return this.prefixMemo.get(name, () => this.findPrefix(name));
+    return this.prefixMemo.get(name);
   }
 
   private findPrefix(name: string): string | undefined {
@@ -258,7 +258,7 @@ export class RegistryView {
    * characters nothing is suggested, so that nonsense gets no suggestion.
    */
   suggestions(name: string, limit = 3): string[] {
-    return this.suggestionMemo.get(name, () => this.rankSuggestions(name)).slice(0, limit);
+    return this.suggestionMemo.get(name).slice(0, limit);
   }
 
   private rankSuggestions(name: string): string[] {
@@ -292,11 +292,13 @@ class NameMemo<T> {
   private static readonly LIMIT = 10_000;
   private readonly answers = new Map<string, T>();
 
-  get(name: string, compute: () => T): T {
+  constructor(private readonly compute: (name: string) => T) {}
+
+  get(name: string): T {
     const known = this.answers.get(name);
     if (known !== undefined || this.answers.has(name)) return known as T;
     if (this.answers.size >= NameMemo.LIMIT) this.answers.clear();
-    const answer = compute();
+    const answer = this.compute(name);
     this.answers.set(name, answer);
     return answer;
   }
