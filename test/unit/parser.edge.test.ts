@@ -190,6 +190,8 @@ describe('parser: edge cases', () => {
       ['many lines that never end a sentence', `一、甲\n（一）加强监管。\n${'继续推进\n'.repeat(N / 2)}`],
       ['one 1 MB line', `一、甲\n（一）${'加强监管，'.repeat(N * 2)}`],
       ['20 000 items all numbered （一）', `一、甲\n${'（一）加强监管。\n'.repeat(N / 5)}`],
+      // Numbered 1． so that no marker is a bracket: each item's search for its next bracket must not run to the end.
+      ['50 000 items without brackets, then one clause at the very end', `一、甲\n（一）乙\n${'1．加强监管。\n'.repeat(N / 2)}${'继续推进。'.repeat(N / 5)}（市公安局负责）`],
       ['item lines without 。 after many with it', `一、甲\n${'（一）加强监管。\n'.repeat(3000)}${'（二）加强监管\n'.repeat(2900)}${'继续推进，'.repeat(N / 2)}`],
     ];
     const results = new Map<string, Promise<{ result: string; elapsed: number; detail: string }>>();

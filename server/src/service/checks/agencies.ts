@@ -2,6 +2,7 @@ import { get as levenshtein } from 'fast-levenshtein';
 import type { Agency, RegistryView } from '../registry/registry';
 import { parseClause, type ClauseUnit, type ParsedClause } from '../syntax/clauses';
 import type { Heading, PlanDocument } from '../syntax/model';
+import { lowerBound } from '../text/sorted';
 import type { Problem } from './problem';
 
 /**
@@ -203,7 +204,7 @@ function missingClauses(doc: PlanDocument): Problem[] {
     }));
 }
 
-const BRACKETED = /[（(]([^（）()]{2,200})[）)]/;
+const isOpening = (c: number) => c === 0xff08 /* （ */ || c === 40; /* ( */
 
 /**
  * （A牵头，B、C） — a bracket that starts as a responsibility clause but does
@@ -212,18 +213,18 @@ const BRACKETED = /[（(]([^（）()]{2,200})[）)]/;
  */
 function clausesWithoutRole(doc: PlanDocument, view: RegistryView): Problem[] {
   const problems: Problem[] = [];
-  const bracketed = new RegExp(BRACKETED.source, 'g');
+  const { brackets, text } = doc;
   for (const h of doc.headings) {
-    // Scanned in place rather than on a slice of the heading's text: a match running past the heading's end would not be in the slice either.
-    bracketed.lastIndex = h.ownText.start;
-    for (let m = bracketed.exec(doc.text); m && m.index + m[0].length <= h.ownText.end; m = bracketed.exec(doc.text)) {
-      const start = m.index;
+    // An opening bracket whose next bracket closes it within the heading's own text, 2 to 200 characters on.
+    for (let k = lowerBound(brackets, h.ownText.start); k + 1 < brackets.length && brackets[k + 1] < h.ownText.end; k++) {
+      const start = brackets[k];
+      const close = brackets[k + 1];
+      if (!isOpening(text.charCodeAt(start)) || isOpening(text.charCodeAt(close)) || close - start - 1 < 2 || close - start - 1 > 200) continue;
       if (h.clauses.some((c) => c.start <= start && start < c.end)) continue;
-      const content = m[1].replace(/\s+/g, '');
+      const content = text.slice(start + 1, close).replace(/\s+/g, '');
       if (!/(牵头|负责)[，,；;、]/.test(content)) continue;
       const names = content.replace(/(按(职责|部门)分工)?(分别)?(牵头负责|牵头|负责)(?=[，,；;、])/g, '').split(/[、，,；;及]/);
       if (!names.every((n) => view.lookup(n.replace(/等$/, '')) || view.isPlaceholder(n))) continue;
-      const close = start + m[0].length - 1;
       problems.push({
         code: 'clause.malformed',
         start,

@@ -97,5 +97,7 @@ export interface PlanDocument {
   readonly trailer?: Span;
   readonly pageMarkers: Span[];
   readonly lineBreaks: LineBreak[];
+  /** The offset of every bracket （ ( ） ) in the text, in order: clauses are read off them. */
+  readonly brackets: readonly number[];
   readonly problems: ParseProblem[];
 }

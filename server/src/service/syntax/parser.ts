@@ -1,5 +1,6 @@
 import { isLowSurrogate, isSpace } from '../text/chars';
 import { LineIndex } from '../text/lineIndex';
+import { lowerBound } from '../text/sorted';
 import { matchMarker, type Level, type MarkerMatch } from './markers';
 import type { Clause, Heading, LineBreak, Notice, ParseProblem, PlanDocument, Span, TextSpan } from './model';
 
@@ -85,6 +86,7 @@ class PlanParser {
       trailer,
       pageMarkers: this.pageMarkers,
       lineBreaks: this.lineBreaks,
+      brackets: this.bracketOffsets(),
       problems: this.problems.sort((a, b) => a.start - b.start),
     };
   }
@@ -528,16 +530,4 @@ class PlanParser {
     roots.forEach(extend);
     return roots;
   }
-}
-
-/** The first index of a sorted array whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
