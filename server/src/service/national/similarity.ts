@@ -54,6 +54,7 @@ export function tfidf(grams: Gram[], idf: (gram: Gram) => number): Vector {
 /** Campaign names in quotes, without their year: “剑网2020” → 剑网, “铁拳” → 铁拳; a line break inside the quotes does not count. */
 export function campaigns(text: string): Set<string> {
   const out = new Set<string>();
+  if (!text.includes('“') && !text.includes('"')) return out;
   for (const m of text.matchAll(/[“"]([^”"]{1,40})[”"]/g)) {
     const quoted = m[1].replace(/\s+/g, '');
     if (quoted.length > 12) continue;
