@@ -135,7 +135,7 @@ export function kindOf(a: CodeAction): FixKind {
   if (a.kind?.startsWith('source.fixAll')) return 'fixAll';
   const t = a.title;
   if (/^将序号改为/.test(t)) return 'marker';
-  if (/^从此处起重新编排.级序号$/.test(t)) return 'renumber';
+  if (/^从(此处|上一项)起重新编排.级序号$/.test(t)) return 'renumber';
   if (/^将全文.级序号统一为(全角|半角)$/.test(t)) return 'width';
   if (/^删除页码标记“.+”$/.test(t)) return 'removePageMarker';
   if (t === '合并断行') return 'joinLine';

@@ -48,6 +48,7 @@ export function localize(text: LocalizedText, locale: Locale, args?: MessageArgs
 export const MESSAGES = {
   'fix.marker': { 'zh-cn': '将序号改为{expected}', en: 'Change the marker to {expected}' },
   'fix.renumber': { 'zh-cn': '从此处起重新编排{levelName}序号', en: 'Renumber {levelName} markers from here on' },
+  'fix.renumberFromPrevious': { 'zh-cn': '从上一项起重新编排{levelName}序号', en: 'Renumber {levelName} markers from the item before on' },
   'fix.width': { 'zh-cn': '将全文{levelName}序号统一为{widthName}', en: 'Make every {levelName} marker {widthName}' },
   'fix.removePageMarker': { 'zh-cn': '删除页码标记“{actual}”', en: 'Remove the page marker “{actual}”' },
   'fix.joinLine': { 'zh-cn': '合并断行', en: 'Join the broken line' },

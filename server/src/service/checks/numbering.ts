@@ -172,7 +172,10 @@ function checkSequence(n: LevelNumbering, problems: Problem[], seen: ExpectedNum
         // A swapped pair is put right only by changing both markers: either one alone leaves the two with one
         // number (and a duplicate that the items after it do not follow reads as a gap further down).
         problems.push(markerProblem(n, h, 'numbering.order', expected, {}, true, false));
-        problems.push(markerProblem(n, headings[i + 1], 'numbering.order', expected + 1, {}, true, false));
+        // From the second marker, too, renumbering starts at the first: from the second on, the first stayed wrong.
+        const second = markerProblem(n, headings[i + 1], 'numbering.order', expected + 1, {}, true, false);
+        second.renumber = { level: n.level, from: expected, at: h.marker.start };
+        problems.push(second);
         record(i + 1, expected + 1);
         expected += 2;
         prev = v;

@@ -23,8 +23,8 @@ export interface Problem {
   end: number;
   args: MessageArgs;
   fixes: Fix[];
-  /** Offer to renumber this level from the problem's marker on, starting at `from`. */
-  renumber?: { level: Level; from: number };
+  /** Offer to renumber this level from the problem's marker on (or from the marker at offset `at`), starting at `from`. */
+  renumber?: { level: Level; from: number; at?: number };
   /** Offer to normalise the width of every marker of this level. */
   widthLevel?: Level;
   /** Extra payload for the diagnostic's `data` (e.g. agency suggestions). */

@@ -87,11 +87,11 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
   });
   if (data.renumber) {
     const n = input.numbering.find((x) => x.level === data.renumber!.level);
-    const at = doc.lines.offsetAt(d.range.start);
+    const at = doc.lines.offsetAt(data.renumber.at ?? d.range.start);
     const index = n ? n.headings.findIndex((h) => h.marker.start === at) : -1;
     const edits = n && index >= 0 ? renumberEdits(n, index, data.renumber.from) : [];
     if (edits.length > 0) {
-      const title = message('fix.renumber', locale, { levelName: message(`level.${n!.level}` as MessageKey, locale) });
+      const title = message(data.renumber.at ? 'fix.renumberFromPrevious' : 'fix.renumber', locale, { levelName: message(`level.${n!.level}` as MessageKey, locale) });
       actions.push(action(input, title, CodeActionKind.QuickFix, toTextEdits(doc, edits), [d], preferRenumber));
     }
   }

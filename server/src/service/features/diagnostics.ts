@@ -2,7 +2,7 @@ import { message, localize, MESSAGES, type Locale, type MessageArgs, type Messag
 import { effectiveSeverity, RULES_BY_CODE } from '../rules';
 import type { Level } from '../syntax/markers';
 import type { PlanDocument } from '../syntax/model';
-import type { Diagnostic, TextEdit } from '../types';
+import type { Diagnostic, Position, TextEdit } from '../types';
 import type { FixKind, Problem } from '../checks/problem';
 
 export const DIAGNOSTIC_SOURCE = 'workplan';
@@ -12,7 +12,8 @@ export interface DiagnosticData {
   /** The document version the fixes were computed for; they are not offered on any other. */
   version: number;
   fixes?: Array<{ kind: FixKind; edit: TextEdit; more?: TextEdit[]; args?: MessageArgs }>;
-  renumber?: { level: Level; from: number };
+  /** `at`: the marker to renumber from, when it is not the diagnostic's own (the first of a swapped pair). */
+  renumber?: { level: Level; from: number; at?: Position };
   width?: { level: Level };
   /** agency.unknown: the closest registered names, best first. */
   suggestions?: string[];
@@ -59,7 +60,10 @@ export function toDiagnostics(
         args: f.args,
       }));
     }
-    if (p.renumber) data.renumber = p.renumber;
+    if (p.renumber) {
+      const { level, from, at } = p.renumber;
+      data.renumber = at === undefined ? { level, from } : { level, from, at: doc.lines.positionAt(at) };
+    }
     if (p.widthLevel) data.width = { level: p.widthLevel };
     if (p.data) Object.assign(data, p.data);
     diagnostics.push({
