@@ -77,6 +77,9 @@ interface Index {
 }
 const indexCache = new WeakMap<NationalPlan, Index>();
 
+/** Bigrams of one task the scratch arrays hold; a longer task (rare: a whole section without items) takes the slower paths. */
+const SCRATCH_GRAMS = 4096;
+
 function indexOf(plan: NationalPlan): Index {
   let index = indexCache.get(plan);
   if (!index) {
@@ -104,9 +107,9 @@ function indexOf(plan: NationalPlan): Index {
       seen: new Int32Array(lists.size),
       // The postings a text touched, in order: a typed array, since emptying a JS array with length = 0 frees its store and every task grew it again.
       touched: new Int32Array(lists.size),
-      unseen: new GramCounter(4096),
-      textIds: new Int32Array(4096),
-      firsts: new Uint8Array(4096),
+      unseen: new GramCounter(SCRATCH_GRAMS),
+      textIds: new Int32Array(SCRATCH_GRAMS),
+      firsts: new Uint8Array(SCRATCH_GRAMS),
     };
     index = {
       grams: new GramTable([...lists.keys()]),
