@@ -107,25 +107,34 @@ export async function openFile(page, name) {
   await until(page, 'Quick Open to close', () => !document.querySelector('.quick-input-widget:not([style*="display: none"])'));
 }
 
+/**
+ * Runs `attempt(timeout)`, a key press and the wait for what it opens, up to
+ * three times: a key press can land while the workbench is still moving the
+ * focus (after Find, a breadcrumb or a quick pick) and open nothing. Escape
+ * closes whatever took the keys before the next try; each retry is logged.
+ */
+export async function withRetries(page, what, attempt) {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n < 3 ? 5000 : 30_000);
+    } catch (error) {
+      if (n >= 3) throw error;
+      console.log(`      ${what} did not open (attempt ${n}); retrying`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Puts the cursor `into` characters after the start of the first match of `text`, using Find. */
 export async function cursorInto(page, text, into) {
   // Find belongs to the editor: focus the first editor group first (the Problems panel has its own filter),
   // and wait until the focus is there before asking for Find.
-  // A key press can land while the workbench is still moving the focus (after a breadcrumb or a quick pick):
-  // when Find does not open, close whatever took the keys and ask again.
-  for (let attempt = 1; ; attempt++) {
+  await withRetries(page, 'Find', async (timeout) => {
     await page.keyboard.press('Control+1');
     await until(page, 'the editor to have the focus', () => Boolean(document.activeElement?.closest('.monaco-editor') && !document.activeElement.closest('.panel')));
     await page.keyboard.press('Control+F');
-    try {
-      await page.waitForSelector('.find-widget.visible textarea, .find-widget.visible input', { state: 'visible', timeout: attempt < 3 ? 5000 : 30000 });
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      console.log(`      Find did not open (attempt ${attempt}); retrying`);
-      await page.keyboard.press('Escape');
-    }
-  }
+    await page.waitForSelector('.find-widget.visible textarea, .find-widget.visible input', { state: 'visible', timeout });
+  });
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
   await until(page, `Find to match ${text}`, () => /\d+ of \d+|第 \d+ 项/.test(document.querySelector('.find-widget .matchesCount')?.textContent ?? ''));

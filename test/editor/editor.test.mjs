@@ -25,6 +25,7 @@ import {
   setFailedShotDir,
   settle,
   until,
+  withRetries,
 } from '../../scripts/editor/driver.mjs';
 
 const require = createRequire(import.meta.url);
@@ -66,19 +67,11 @@ async function shot(page, name) {
 /** Opens the quick-fix menu at the cursor and waits for an action matching `pattern`. */
 async function quickFix(page, pattern, what) {
   const offered = (source) => [...document.querySelectorAll('.action-widget .monaco-list-row')].some((r) => new RegExp(source).test(r.textContent));
-  // Ctrl+. pressed while the editor is still taking the focus back from Find opens nothing (twice in about
-  // twenty runs, the cursor in place and no menu): close whatever is open and press it again.
-  for (let attempt = 1; ; attempt++) {
+  // Ctrl+. pressed while the editor took the focus back from Find once opened nothing, the cursor in place.
+  await withRetries(page, 'the quick-fix menu', async (timeout) => {
     await page.keyboard.press('Control+.');
-    try {
-      await until(page, what, offered, pattern.source, attempt < 3 ? 5000 : 30_000);
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      console.log(`      the quick-fix menu did not open (attempt ${attempt}); retrying`);
-      await page.keyboard.press('Escape');
-    }
-  }
+    await until(page, what, offered, pattern.source, timeout);
+  });
   await settle(page);
 }
 
