@@ -220,13 +220,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     return Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]) || undefined;
   }
 
-  /** The setting's plan; else the one of the draft's year; else the latest. */
-  function choosePlan(doc: PlanDocument): { plan: NationalPlan; source: 'setting' | 'year' | 'latest' } | undefined {
+  /** The setting's plan; else the one of the draft's `year`; else the latest. */
+  function choosePlan(year: number | undefined): { plan: NationalPlan; source: 'setting' | 'year' | 'latest' } | undefined {
     if (nationalSources.length === 0) return undefined;
     const chosen = nationalSources.find((s) => s.id === nationalId);
     if (chosen) return { plan: nationalPlan(chosen), source: 'setting' };
     const plans = nationalSources.map(nationalPlan);
-    const year = draftYear(doc);
     const ofYear = plans.find((p) => p.year === year);
     if (ofYear) return { plan: ofYear, source: 'year' };
     return { plan: [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0], source: 'latest' };
@@ -245,9 +244,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
     const view = registry.view(context.level, context.region);
     const numbering = analyzeNumbering(doc);
     const clauses = checkClauses(doc, view);
-    const choice = context.level === 'national' ? undefined : choosePlan(doc);
+    const year = draftYear(doc);
+    const choice = context.level === 'national' ? undefined : choosePlan(year);
     const built = choice ? buildTasks(doc, clauses.refs, cached?.taskMemo) : undefined;
-    const alignment = choice && built ? align(choice.plan, built.tasks, draftYear(doc), cached?.alignment) : undefined;
+    const alignment = choice && built ? align(choice.plan, built.tasks, year, cached?.alignment) : undefined;
     // The numbering check first: its walk records the numbers each missing task's insertion continues from.
     const numberingProblems = checkNumbering(doc, numbering);
     const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];
