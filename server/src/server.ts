@@ -479,7 +479,6 @@ class WorkplanServer {
     await this.connection.workspace.applyEdit({ label: message(label, this.service.locale), edit: { changes: { [document.uri]: changes } } });
   }
 
-
   /** Writes a unit into the workspace registry file (creating it), then checks again with it. */
   private async addToRegistry(params: ExecuteCommandParams): Promise<void> {
     const unit = params.arguments?.[0] as { name?: unknown; level?: string; region?: string } | undefined;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { nationalService } from '../unit/util';
+import { loadSeed, nationalService } from '../unit/util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,8 +27,7 @@ import { SERVER_JS, TestClient, codes, isCodeAction, positionOf, toContentChange
  * (written by workspace/executeCommand, reported when malformed).
  */
 
-const SEEDS = resolve(__dirname, '../../../test/fixtures/seeds');
-const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
+const XIAMEN = loadSeed('xiamen-city-2020');
 
 
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { loadSeed } from '../unit/util';
+import { existsSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { EditingClient, SERVER_JS, codes } from './lspClient';
@@ -10,8 +10,7 @@ import { EditingClient, SERVER_JS, codes } from './lspClient';
  * export, the list of parent plans, and renumbering the whole document.
  */
 
-const SEEDS = resolve(__dirname, '../../../test/fixtures/seeds');
-const GUANDU = readFileSync(resolve(SEEDS, 'guandu-district-2020.txt'), 'utf8');
+const GUANDU = loadSeed('guandu-district-2020');
 
 describe('language server over stdio: document commands', function () {
   this.timeout(20000);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { nationalService } from '../unit/util';
+import { loadSeed, nationalService } from '../unit/util';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,9 +28,8 @@ import { EditingClient, SERVER_JS, codes, isCodeAction, positionOf, toContentCha
  */
 
 const ROOT = resolve(__dirname, '../../..');
-const SEEDS = resolve(ROOT, 'test/fixtures/seeds');
-const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
-const GUANDU = readFileSync(resolve(SEEDS, 'guandu-district-2020.txt'), 'utf8');
+const XIAMEN = loadSeed('xiamen-city-2020');
+const GUANDU = loadSeed('guandu-district-2020');
 const NATIONAL_URI = pathToFileURL(resolve(ROOT, 'data/national/2020.txt')).href;
 const NATIONAL_TEXT = readFileSync(resolve(ROOT, 'data/national/2020.txt'), 'utf8');
 const BASE = 'file:///tmp/workplan-protocol/national';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { nationalService } from '../unit/util';
+import { loadSeed, nationalService } from '../unit/util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,8 +40,7 @@ import { EditingClient, SERVER_JS, TestClient, codes, isCodeAction, positionOf, 
  */
 
 const REPO = resolve(__dirname, '../../..');
-const SEEDS = resolve(REPO, 'test/fixtures/seeds');
-const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
+const XIAMEN = loadSeed('xiamen-city-2020');
 const FAULTY = readFileSync(resolve(REPO, 'samples/faulty-draft.wp.txt'), 'utf8');
 const BASE = 'file:///tmp/workplan-protocol/robustness';
 /** A unit no built-in registry knows; the fixed registry file registers it. */
@@ -218,7 +217,7 @@ describe('language server over stdio: robustness', function () {
         assert.equal(client.messages.length, before + 1, `exactly one message for ${setting}: ${JSON.stringify(client.messages.slice(before))}`);
       }
       // A real plan as the parent plan is used, with no warning.
-      writeFileSync(join(folder, 'parent.txt'), readFileSync(resolve(SEEDS, 'national-2020.txt'), 'utf8'));
+      writeFileSync(join(folder, 'parent.txt'), loadSeed('national-2020'));
       const before = client.messages.length;
       client.settings = { ...DEFAULT_SETTINGS, nationalPlan: 'parent.txt' };
       since = client.mark();

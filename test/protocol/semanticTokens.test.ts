@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { nationalService } from '../unit/util';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { loadSeed, nationalService } from '../unit/util';
+import { existsSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SemanticTokensRequest, type SemanticTokens, type SemanticTokensOptions } from 'vscode-languageserver-protocol/node';
 import { SEMANTIC_TOKEN_LEGEND } from '../../server/src/service';
@@ -13,9 +12,8 @@ import { SERVER_JS, TestClient } from './lspClient';
  * the text the server holds after an incremental change.
  */
 
-const SEEDS = resolve(__dirname, '../../../test/fixtures/seeds');
-const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
-const GUANDU = readFileSync(resolve(SEEDS, 'guandu-district-2020.txt'), 'utf8');
+const XIAMEN = loadSeed('xiamen-city-2020');
+const GUANDU = loadSeed('guandu-district-2020');
 
 /** What the service computes for a text, as the server creates it (built-in registry and national plans). */
 function expectedTokens(uri: string, doc: TextDocument): number[] {

@@ -1,7 +1,6 @@
-import { nationalService } from '../unit/util';
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { loadSeed, nationalService } from '../unit/util';
+import { existsSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
@@ -25,8 +24,7 @@ import { SERVER_JS, TestClient, codes, isCodeAction, toContentChanges } from './
  * Waits are on the server's own notifications (with timeouts), never sleeps.
  */
 
-const SEEDS = resolve(__dirname, '../../../test/fixtures/seeds');
-const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
+const XIAMEN = loadSeed('xiamen-city-2020');
 const BASE = 'file:///tmp/workplan-protocol';
 
 const has = (code: string) => (p: PublishDiagnosticsParams) => codes(p).includes(code);

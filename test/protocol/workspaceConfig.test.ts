@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadSeed } from '../unit/util';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, type CodeAction, type Command } from 'vscode-languageserver-protocol/node';
 import { SERVER_JS, TestClient, codes, isCodeAction } from './lspClient';
@@ -13,8 +14,7 @@ import { SERVER_JS, TestClient, codes, isCodeAction } from './lspClient';
  * once while the checks go on.
  */
 
-const SEEDS = resolve(__dirname, '../../../test/fixtures/seeds');
-const XIAMEN = readFileSync(resolve(SEEDS, 'xiamen-city-2020.txt'), 'utf8');
+const XIAMEN = loadSeed('xiamen-city-2020');
 
 describe('language server over stdio: the workspace configuration file', function () {
   this.timeout(20000);
