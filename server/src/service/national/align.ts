@@ -229,16 +229,8 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   const hasAgencies = local.agencies.size > 0;
   if (hasCampaigns) index.campaigns.jaccardInto(local.campaigns, campaigns);
   if (hasAgencies) index.agencies.jaccardInto(local.agencies, agencies);
-  const partsOf = (i: number): Match['parts'] => {
-    const titleTotal = localTitle + titleTotals[i];
-    return {
-      title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
-      text: dots[i] / norm,
-      campaigns: hasCampaigns ? campaigns[i] : 0,
-      agencies: hasAgencies ? agencies[i] : 0,
-    };
-  };
-  // The same sum as partsOf, without an object per national task; most local tasks name no campaign.
+  // Scores without an object per national task, parts only for the candidates; most local tasks name no campaign.
+  // No closure here: a double a closure captures is boxed anew on every `+=` above (a quarter of the check's garbage).
   let bestScore = 0;
   for (let i = 0; i < count; i++) {
     const titleTotal = localTitle + titleTotals[i];
@@ -251,7 +243,16 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   const candidates: Array<{ index: number; score: number; parts: Match['parts'] }> = [];
   if (bestScore >= MATCH_THRESHOLD) {
     for (let i = 0; i < count; i++) {
-      if (scores[i] >= MATCH_THRESHOLD && scores[i] >= bestScore * MERGE_RATIO) candidates.push({ index: i, score: scores[i], parts: partsOf(i) });
+      if (scores[i] >= MATCH_THRESHOLD && scores[i] >= bestScore * MERGE_RATIO) {
+        const titleTotal = localTitle + titleTotals[i];
+        const parts = {
+          title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
+          text: dots[i] / norm,
+          campaigns: hasCampaigns ? campaigns[i] : 0,
+          agencies: hasAgencies ? agencies[i] : 0,
+        };
+        candidates.push({ index: i, score: scores[i], parts });
+      }
     }
     candidates.sort((a, b) => b.score - a.score);
     candidates.length = Math.min(candidates.length, 3);

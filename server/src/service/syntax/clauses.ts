@@ -43,78 +43,92 @@ const isSegmentSeparator = (c: number) => c === 0xff0c /* ， */ || c === 0x2c /
 /** 、 right after role words also ends a segment: （A牵头、B按职责分工负责） as Jiyuan writes it. */
 const ROLE_THEN_COMMA = /(?<=牵头|负责)、/g;
 const isUnitSeparator = (c: number) => c === 0x3001 /* 、 */ || c === 0x53ca /* 及 */;
-const ROLE_WORDS = /(按(?:职责|部门)分工)?(分别)?(牵头负责|牵头|负责)$/;
 /** 等 before a placeholder: 生态环境局等领导小组有关成员单位. */
 const ETC_BEFORE = /等(?=[^等]*(有关|相关|各)[^、]*(部门|单位)$)/;
 
-interface Piece {
-  text: string;
-  from: number;
+/** A segment's role: none (its names share the next segment's), a lead's or an owner's/partner's. */
+const enum Words {
+  None,
+  Responsible,
+  Lead,
 }
 
-/** `separator` is tested on UTF-16 codes: split() reads every character of every clause. */
-function split(piece: Piece, separator: (c: number) => boolean): Piece[] {
-  const out: Piece[] = [];
-  let from = 0;
-  for (let i = 0; i <= piece.text.length; i++) {
-    if (i === piece.text.length || separator(piece.text.charCodeAt(i))) {
-      out.push({ text: piece.text.slice(from, i), from: piece.from + from });
-      from = i + 1;
+/**
+ * Where the role words that end text[from, to) begin — （按职责分工|按部门分工）?（分别）?（牵头负责|牵头|负责） —
+ * and whether they make a lead; read backwards on the string, since this runs
+ * on every segment of every clause and a regex on a slice of each allocated
+ * both.
+ */
+function roleWords(text: string, from: number, to: number): { start: number; words: Words } {
+  let at = to;
+  const endsWith = (word: string) => at - word.length >= from && text.startsWith(word, at - word.length);
+  let words: Words;
+  if (endsWith('负责')) {
+    at -= 2;
+    words = Words.Responsible;
+    if (endsWith('牵头')) {
+      at -= 2;
+      words = Words.Lead;
     }
+  } else if (endsWith('牵头')) {
+    at -= 2;
+    words = Words.Lead;
+  } else {
+    return { start: to, words: Words.None };
   }
-  return out;
+  if (endsWith('分别')) at -= 2;
+  if (endsWith('按职责分工') || endsWith('按部门分工')) at -= 5;
+  return { start: at, words };
 }
 
 export function parseClause(clause: Clause): ParsedClause {
   const { content, offsets } = clause;
-  const units: ClauseUnit[] = [];
-  const phrases: string[] = [];
-  const unitAt = (text: string, from: number, role: Role, etc: boolean): ClauseUnit => ({
-    text,
-    start: offsets[from],
-    end: offsets[from + text.length - 1] + 1,
-    role,
-    etc,
-    contentStart: from,
-    contentEnd: from + text.length,
-  });
-
-  // A segment without role words (A、B，C负责) shares the role of the next one.
-  let pending: Piece[] = [];
   // Same length, so offsets stay valid.
-  const segmentText = content.includes('头、') || content.includes('责、') ? content.replace(ROLE_THEN_COMMA, '，') : content;
-  const segments = split({ text: segmentText, from: 0 }, isSegmentSeparator);
-  const roles: Array<{ pieces: Piece[]; lead: boolean }> = [];
-  for (const segment of segments) {
-    const m = segment.text.endsWith('责') || segment.text.endsWith('头') ? ROLE_WORDS.exec(segment.text) : null;
-    if (!m) {
-      pending.push(segment);
-      continue;
-    }
-    phrases.push(m[0]);
-    const names = { text: segment.text.slice(0, m.index), from: segment.from };
-    roles.push({ pieces: [...pending, names], lead: m[3] !== '负责' });
-    pending = [];
+  const text = content.includes('头、') || content.includes('责、') ? content.replace(ROLE_THEN_COMMA, '，') : content;
+  // Segments flat, three numbers each: start, end of the names, role words (a Words).
+  const segments: number[] = [];
+  const phrases: string[] = [];
+  let hasLead = false;
+  for (let from = 0, i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSegmentSeparator(text.charCodeAt(i))) continue;
+    const role = roleWords(text, from, i);
+    if (role.words !== Words.None) phrases.push(text.slice(role.start, i));
+    if (role.words === Words.Lead) hasLead = true;
+    segments.push(from, role.start, role.words);
+    from = i + 1;
   }
-  if (pending.length > 0) roles.push({ pieces: pending, lead: false });
+  // A segment without role words (A、B，C负责) shares the role of the next one; a last one without any has no lead.
+  const roles: Role[] = new Array<Role>(segments.length / 3);
+  let governing = Words.Responsible;
+  for (let s = roles.length - 1; s >= 0; s--) {
+    if (segments[3 * s + 2] !== Words.None) governing = segments[3 * s + 2];
+    roles[s] = governing === Words.Lead ? 'lead' : hasLead ? 'partner' : 'owner';
+  }
+  const units: ClauseUnit[] = [];
+  for (let s = 0; s < roles.length; s++) {
+    const namesEnd = segments[3 * s + 1];
+    for (let from = segments[3 * s], i = from; i <= namesEnd; i++) {
+      if (i < namesEnd && !isUnitSeparator(text.charCodeAt(i))) continue;
+      pushUnits(units, text.slice(from, i), from, roles[s], offsets);
+      from = i + 1;
+    }
+  }
+  return { clause, units, phrases };
+}
 
-  const hasLead = roles.some((r) => r.lead);
-  for (const { pieces, lead } of roles) {
-    const role: Role = lead ? 'lead' : hasLead ? 'partner' : 'owner';
-    for (const piece of pieces) {
-      for (const token of split(piece, isUnitSeparator)) {
-        let { text, from } = token;
-        const etcBefore = text.includes('等') ? ETC_BEFORE.exec(text) : null;
-        if (etcBefore) {
-          units.push(unitAt(text.slice(0, etcBefore.index), from, role, true));
-          from += etcBefore.index + 1;
-          text = text.slice(etcBefore.index + 1);
-        }
-        const etc = text.endsWith('等');
-        if (etc) text = text.slice(0, -1);
-        if (text.length > 0) units.push(unitAt(text, from, role, etc));
-      }
-    }
+/** The unit (or, with 等 before a placeholder, the two units) one name between separators gives. */
+function pushUnits(units: ClauseUnit[], text: string, from: number, role: Role, offsets: readonly number[]): void {
+  const etcBefore = text.includes('等') ? ETC_BEFORE.exec(text) : null;
+  if (etcBefore) {
+    pushUnit(units, text.slice(0, etcBefore.index), from, role, true, offsets);
+    from += etcBefore.index + 1;
+    text = text.slice(etcBefore.index + 1);
   }
-  return { clause, units: units.filter((u) => u.text.length > 0), phrases };
+  const etc = text.endsWith('等');
+  pushUnit(units, etc ? text.slice(0, -1) : text, from, role, etc, offsets);
+}
+
+function pushUnit(units: ClauseUnit[], text: string, from: number, role: Role, etc: boolean, offsets: readonly number[]): void {
+  if (text.length === 0) return;
+  units.push({ text, start: offsets[from], end: offsets[from + text.length - 1] + 1, role, etc, contentStart: from, contentEnd: from + text.length });
 }

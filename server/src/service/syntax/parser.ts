@@ -468,13 +468,14 @@ class PlanParser {
   /**
    * Where every bracket of the text is, found once by the regex engine,
    * which skips to each: a loop over every character of every heading was a
-   * quarter of the parse.
+   * quarter of the parse. `test` moves `lastIndex` without building the
+   * match array `exec` would.
    */
   private bracketOffsets(): number[] {
     if (!this.brackets) {
       this.brackets = [];
       const bracket = /[（()）]/g;
-      for (let m = bracket.exec(this.text); m; m = bracket.exec(this.text)) this.brackets.push(m.index);
+      while (bracket.test(this.text)) this.brackets.push(bracket.lastIndex - 1);
     }
     return this.brackets;
   }
