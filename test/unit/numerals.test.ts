@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import {
   formatChineseNumeral,
   parseChineseNumeral,
-  toAsciiDigits,
+  digitsValue,
   toFullWidthDigits,
 } from '../../server/src/service/text/numerals';
 
@@ -46,8 +46,11 @@ describe('numerals', () => {
   });
 
   it('converts full-width and ASCII digits both ways', () => {
-    assert.strictEqual(toAsciiDigits('１２３４５６７８９０年'), '1234567890年');
+    assert.strictEqual(digitsValue('１２３'), 123);
+    assert.strictEqual(digitsValue('１2'), 12);
+    assert.ok(Number.isNaN(digitsValue('１２年')));
+    assert.ok(Number.isNaN(digitsValue('')));
     assert.strictEqual(toFullWidthDigits('2020年1号'), '２０２０年１号');
-    assert.strictEqual(toAsciiDigits(toFullWidthDigits('0123456789')), '0123456789');
+    assert.strictEqual(digitsValue(toFullWidthDigits('1234567890')), 1234567890);
   });
 });

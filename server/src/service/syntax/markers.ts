@@ -1,8 +1,9 @@
 import {
   CHINESE_NUMERAL_CLASS,
+  digitsValue,
   formatChineseNumeral,
+  isChineseNumeralChar,
   parseChineseNumeral,
-  toAsciiDigits,
   toFullWidthDigits,
 } from '../text/numerals';
 
@@ -47,8 +48,30 @@ function bracketWidth(open: string, close: string): MarkerWidth {
   return o && c ? 'full' : !o && !c ? 'half' : 'mixed';
 }
 
+/** The matcher for what the line starts with after its indentation: every line is tried, and most start with no marker character. */
+function matcherFor(line: string): ((line: string) => MarkerMatch | undefined) | undefined {
+  let i = 0;
+  for (let ch = line.charCodeAt(0); ch === 32 || ch === 9 || ch === 0x3000 || ch === 0xa0; ch = line.charCodeAt(++i));
+  const ch = line.charCodeAt(i);
+  if (ch === 0xff08 /* （ */ || ch === 40 /* ( */) return bracketMarker;
+  if (isDigit(ch)) return digitMarker;
+  return isChineseNumeralChar(ch) ? numeralMarker : undefined;
+}
+
+const isDigit = (ch: number) => (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19);
+
+function hasFullWidthDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xff10) return true;
+  return false;
+}
+
 /** Recognises a heading marker at the start of `line`, or returns undefined. */
 export function matchMarker(line: string): MarkerMatch | undefined {
+  return matcherFor(line)?.(line);
+}
+
+/** （一） or （1）. */
+function bracketMarker(line: string): MarkerMatch | undefined {
   let m = LEVEL2.exec(line);
   if (m) {
     const value = parseChineseNumeral(m[3]);
@@ -58,27 +81,37 @@ export function matchMarker(line: string): MarkerMatch | undefined {
   }
   m = LEVEL4.exec(line);
   if (m) {
-    const value = Number(toAsciiDigits(m[3]));
+    const value = digitsValue(m[3]);
     if (!(value > 0)) return undefined;
     const suffix = (m[5] ?? '').trim();
-    const fullDigits = /[０-９]/.test(m[3]);
+    const fullDigits = hasFullWidthDigit(m[3]);
     return { level: 4, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), fullDigits, suffix };
   }
-  m = LEVEL1.exec(line);
+  return undefined;
+}
+
+/** 一、 */
+function numeralMarker(line: string): MarkerMatch | undefined {
+  const m = LEVEL1.exec(line);
   if (m) {
     const value = parseChineseNumeral(m[2]);
     if (!(value > 0)) return undefined;
     const suffix = m[3] === '、' ? '' : m[3];
     return { level: 1, value, text: m[0].slice(m[1].length), indent: m[1].length, width: 'full', fullDigits: false, suffix };
   }
-  m = LEVEL3.exec(line);
+  return undefined;
+}
+
+/** 1. */
+function digitMarker(line: string): MarkerMatch | undefined {
+  const m = LEVEL3.exec(line);
   if (m) {
-    const value = Number(toAsciiDigits(m[2]));
+    const value = digitsValue(m[2]);
     if (!(value > 0) || value > 199) return undefined;
     const punct = m[3];
     const suffix = punct === '.' || punct === '．' ? '' : punct;
     // The stop decides the width (Word writes 1． as often as 1.); digits are a style of their own.
-    const fullDigits = /[０-９]/.test(m[2]);
+    const fullDigits = hasFullWidthDigit(m[2]);
     const width: MarkerWidth = punct === '．' || (suffix && fullDigits) ? 'full' : 'half';
     return { level: 3, value, text: m[0].slice(m[1].length), indent: m[1].length, width, fullDigits, suffix };
   }

@@ -28,6 +28,8 @@ interface LineInfo {
 }
 
 const PAGE_MARKER = /^[ \t\u3000]*(?:[—–－\-]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–－\-]{1,2}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)[ \t\u3000]*$/;
+/** Whether a line starting with this character can be a page marker (—, –, －, -, 第): the test above runs only on those lines. */
+const mayStartPageMarker = (ch: number) => ch === 0x2014 || ch === 0x2013 || ch === 0xff0d || ch === 0x2d || ch === 0x7b2c;
 const DOCUMENT_NUMBER = /[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const PLAN_TITLE = /(工作要点|工作方案|实施方案|行动方案|工作计划)$/;
@@ -105,7 +107,7 @@ class PlanParser {
         continue;
       }
       const content = text.slice(start, end);
-      if (PAGE_MARKER.test(content)) {
+      if (mayStartPageMarker(content.charCodeAt(0)) && PAGE_MARKER.test(content)) {
         this.info.push({ kind: 'page', start, end });
         this.pageMarkers.push({ start, end });
         this.problems.push({ code: 'text.page-marker', start, end });
@@ -179,31 +181,38 @@ class PlanParser {
   }
 
   /**
-   * Clause content: the text between two offsets without line breaks, blank
-   * or page-marker lines, or the spaces PDF extraction puts between
-   * characters, with the document offset of every character kept.
+   * A clause from its opening bracket to `end`, its content read up to
+   * `contentEnd`: the text without line breaks, blank or page-marker lines, or
+   * the spaces PDF extraction puts between characters, with the document
+   * offset of every character kept.
    */
-  private compactWithOffsets(start: number, end: number): { content: string; offsets: number[] } {
+  private clauseAt(open: number, contentEnd: number, end: number, closed: boolean): Clause {
+    const { text } = this;
     const starts = this.lines.lineStarts;
+    const start = open + 1;
     let content = '';
-    const offsets: number[] = [];
-    for (let i = this.lines.lineAt(start); i < this.info.length && starts[i] < end; i++) {
+    // Presized and cut after: pushed one by one, the offsets were copied as they grew. (Not for a
+    // huge span, where V8 would make a presized array a slow dictionary; writing at the end is a push.)
+    const offsets: number[] = contentEnd - start <= 16_384 ? new Array<number>(Math.max(0, contentEnd - start)) : [];
+    let n = 0;
+    for (let i = this.lines.lineAt(start); i < this.info.length && starts[i] < contentEnd; i++) {
       const l = this.info[i];
       if (l.kind === 'blank' || l.kind === 'page') continue;
       // Runs between spaces are appended as slices: a clause rarely holds a space, so usually one slice per line.
-      const to = Math.min(end, l.end);
+      const to = Math.min(contentEnd, l.end);
       let run = Math.max(start, l.start);
       for (let j = run; j < to; j++) {
-        if (!isSpace(this.text.charCodeAt(j))) {
-          offsets.push(j);
+        if (!isSpace(text.charCodeAt(j))) {
+          offsets[n++] = j;
           continue;
         }
-        content += this.text.slice(run, j);
+        content += text.slice(run, j);
         run = j + 1;
       }
-      if (to > run) content += this.text.slice(run, to);
+      if (to > run) content += text.slice(run, to);
     }
-    return { content, offsets };
+    offsets.length = n;
+    return { start: open, end, raw: text.slice(open, end), content, offsets, closed };
   }
 
   private readNotice(bodyStart: number): Notice {
@@ -405,15 +414,16 @@ class PlanParser {
 
   private headingTitle(i: number, markerEnd: number, ownEnd: number, titleOnlyLevels: Set<Level>): TextSpan {
     let start = markerEnd;
-    while (start < ownEnd && /[\s\u3000]/.test(this.text[start])) start++;
+    while (start < ownEnd && isSpace(this.text.charCodeAt(start))) start++;
     let end = this.info[i].end;
     if (!this.isTitleLine(i, titleOnlyLevels)) {
       // Follow the sentence across hard line breaks to its first 。.
       let line = i;
       while (this.continues.has(line)) line = this.nextContentLine(line);
       const paragraphEnd = Math.min(this.info[line].end, ownEnd);
-      const stop = this.text.indexOf('。', start);
-      end = stop >= 0 && stop < paragraphEnd ? stop : paragraphEnd;
+      // Looks no further than the paragraph: indexOf would run on to the next 。, however far.
+      end = start;
+      while (end < paragraphEnd && this.text.charCodeAt(end) !== 0x3002 /* 。 */) end++;
     }
     end = Math.max(start, end);
     return { start, end, text: this.joined(start, end) };
@@ -453,13 +463,13 @@ class PlanParser {
     let coveredUntil = span.start;
     for (const [open, close] of pairs) {
       if (open < coveredUntil) continue;
-      clauses.push({ start: open, end: close, raw: text.slice(open, close), ...this.compactWithOffsets(open + 1, close - 1), closed: true });
+      clauses.push(this.clauseAt(open, close - 1, close, true));
       coveredUntil = close;
     }
     for (const open of stack) {
       const end = this.unclosedClauseEnd(open, Math.min(span.end, open + 400));
       if (end === undefined) continue;
-      clauses.push({ start: open, end, raw: text.slice(open, end), ...this.compactWithOffsets(open + 1, end), closed: false });
+      clauses.push(this.clauseAt(open, end, end, false));
       this.problems.push({ code: 'clause.malformed', start: open, end, data: { reason: 'unclosed', insertAt: end } });
     }
     return clauses.sort((a, b) => a.start - b.start);
@@ -484,14 +494,19 @@ class PlanParser {
   private endsClause(start: number, end: number): boolean {
     const { text } = this;
     let i = end;
+    // Character codes, not text[i]: a one-character string of a CJK character is a new string each time.
     const back = () => {
       while (i > start && isSpace(text.charCodeAt(i - 1))) i--;
-      return i > start ? text[--i] : '';
+      return i > start ? text.charCodeAt(--i) : -1;
     };
     let last = back();
-    if (last === '等') last = back();
+    if (last === 0x7b49 /* 等 */) last = back();
     const first = back();
-    return (first === '负' && last === '责') || (first === '牵' && last === '头');
+    const FU = 0x8d1f; // 负
+    const ZE = 0x8d23; // 责
+    const QIAN = 0x7275; // 牵
+    const TOU = 0x5934; // 头
+    return (first === FU && last === ZE) || (first === QIAN && last === TOU);
   }
 
   /**

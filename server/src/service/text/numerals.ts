@@ -57,9 +57,22 @@ export function formatChineseNumeral(n: number): string {
   return out;
 }
 
-/** Converts full-width digits (０-９) to ASCII. */
-export function toAsciiDigits(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
+/** Whether a UTF-16 code is one of the characters Chinese numerals are written with. */
+export function isChineseNumeralChar(ch: number): boolean {
+  return NUMERAL_CHARS.includes(String.fromCharCode(ch));
+}
+
+/** The value of a run of ASCII and full-width digits (１２, 12, １2), or NaN when it holds anything else. */
+export function digitsValue(s: string): number {
+  if (s.length === 0) return NaN;
+  let value = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    const digit = ch >= 0xff10 && ch <= 0xff19 ? ch - 0xff10 : ch >= 48 && ch <= 57 ? ch - 48 : -1;
+    if (digit < 0) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 export function toFullWidthDigits(s: string): string {
