@@ -7,30 +7,32 @@ import type { Gram } from './similarity';
  * multiply and a probe or two.
  */
 export class GramTable {
-  private readonly keys: Int32Array;
-  private readonly ids: Int32Array;
+  /** Key and number of each slot side by side (a number of −1 marks an empty slot): a probe reads one cache line, not two. */
+  private readonly slots: Int32Array;
   private readonly shift: number;
 
   constructor(grams: readonly Gram[]) {
     let bits = 4;
     while (1 << bits < grams.length * 2) bits++;
-    this.keys = new Int32Array(1 << bits);
-    this.ids = new Int32Array(1 << bits).fill(-1);
+    this.slots = new Int32Array(2 << bits);
+    for (let slot = 0; slot < 1 << bits; slot++) this.slots[2 * slot + 1] = -1;
     this.shift = 32 - bits;
+    const mask = (1 << bits) - 1;
     grams.forEach((g, id) => {
       let slot = this.slotOf(g);
-      while (this.ids[slot] !== -1 && this.keys[slot] !== g) slot = (slot + 1) & (this.ids.length - 1);
-      this.keys[slot] = g;
-      this.ids[slot] = id;
+      while (this.slots[2 * slot + 1] !== -1 && this.slots[2 * slot] !== g) slot = (slot + 1) & mask;
+      this.slots[2 * slot] = g;
+      this.slots[2 * slot + 1] = id;
     });
   }
 
   /** The bigram's number (its index in the constructor's list), or −1 when it is not in the table. */
   idOf(g: Gram): number {
-    const mask = this.ids.length - 1;
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = this.slotOf(g); ; slot = (slot + 1) & mask) {
-      const id = this.ids[slot];
-      if (id === -1 || this.keys[slot] === g) return id;
+      const id = slots[2 * slot + 1];
+      if (id === -1 || slots[2 * slot] === g) return id;
     }
   }
 
@@ -46,37 +48,42 @@ export class GramTable {
  * of up to `capacity` bigrams; a longer text reports `undefined`.
  */
 export class GramCounter {
-  private readonly keys: Int32Array;
-  private readonly counts: Int32Array;
-  private readonly stamps: Uint32Array;
+  /** Stamp, key and count of each slot side by side, for one cache line per probe. */
+  private readonly slots: Int32Array;
   private readonly shift: number;
+  private readonly mask: number;
   private generation = 0;
 
   constructor(readonly capacity: number) {
     let bits = 4;
     while (1 << bits < capacity * 2) bits++;
-    this.keys = new Int32Array(1 << bits);
-    this.counts = new Int32Array(1 << bits);
-    this.stamps = new Uint32Array(1 << bits);
+    this.slots = new Int32Array(3 << bits);
     this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
   }
 
   /** Forgets the previous text's counts. */
   next(): void {
-    this.generation++;
+    this.generation = (this.generation + 1) | 0;
+    // After 2³² texts the stamps come round again: start from a clean table.
+    if (this.generation === 0) {
+      this.slots.fill(0);
+      this.generation = 1;
+    }
   }
 
   /** Counts one more occurrence of `g` and returns its count so far. */
   add(g: Gram): number {
-    const mask = this.keys.length - 1;
+    const { slots, generation, mask } = this;
     for (let slot = Math.imul(g, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
-      if (this.stamps[slot] !== this.generation) {
-        this.stamps[slot] = this.generation;
-        this.keys[slot] = g;
-        this.counts[slot] = 1;
+      const at = 3 * slot;
+      if (slots[at] !== generation) {
+        slots[at] = generation;
+        slots[at + 1] = g;
+        slots[at + 2] = 1;
         return 1;
       }
-      if (this.keys[slot] === g) return ++this.counts[slot];
+      if (slots[at + 1] === g) return ++slots[at + 2];
     }
   }
 }

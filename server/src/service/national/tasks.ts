@@ -1,7 +1,7 @@
 import type { AgencyRef } from '../checks/agencies';
 import { formatMarker } from '../syntax/markers';
 import type { Heading, PlanDocument } from '../syntax/model';
-import { bigrams, campaigns, type Gram } from './similarity';
+import { bigramCount, bigrams, campaigns, type Gram } from './similarity';
 
 /**
  * A task: a heading that carries work, i.e. one with no sub-headings below
@@ -54,6 +54,17 @@ function withoutClauses(doc: PlanDocument, h: Heading): string {
   return out + doc.text.slice(at, h.ownText.end);
 }
 
+/**
+ * Whether the task's text begins with its title as written: no clause inside
+ * the title and no line the title's text left out (a page marker). The
+ * title's bigrams are then the first of the text's, since only noise (the
+ * spaces after the marker) comes before it.
+ */
+function titleLeads(h: Heading): boolean {
+  const { title } = h;
+  return title.text.length === title.end - title.start && !(h.clauses.length > 0 && h.clauses[0].start < title.end);
+}
+
 /** A task's text for showing: its lines joined, as the sentence they broke. */
 export function oneLine(text: string): string {
   return text.replace(/\s*(\r\n|\r|\n)\s*/g, '');
@@ -91,7 +102,8 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
     let features = (memo.get(h.title.text)?.find(same) ?? previous?.get(h.title.text)?.find(same))?.features;
     if (!features) {
       const text = withoutClauses(doc, h);
-      features = { text, titleGrams: bigrams(h.title.text), textGrams: bigrams(text), campaigns: campaigns(text) };
+      const textGrams = bigrams(text);
+      features = { text, titleGrams: titleLeads(h) ? textGrams.slice(0, bigramCount(h.title.text)) : bigrams(h.title.text), textGrams, campaigns: campaigns(text) };
     }
     const entries = memo.get(h.title.text);
     if (!entries) memo.set(h.title.text, [{ ownText, features }]);
