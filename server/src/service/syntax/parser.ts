@@ -459,13 +459,15 @@ class PlanParser {
         if (this.endsClause(open + 1, i)) pairs.push([open, i + 1]);
       }
     }
-    pairs.sort((a, b) => a[0] - b[0]);
+    // Nested pairs close before the pair around them. (Most headings hold one pair; V8's sort copies even that.)
+    if (pairs.length > 1) pairs.sort((a, b) => a[0] - b[0]);
     let coveredUntil = span.start;
     for (const [open, close] of pairs) {
       if (open < coveredUntil) continue;
       clauses.push(this.clauseAt(open, close - 1, close, true));
       coveredUntil = close;
     }
+    if (stack.length === 0) return clauses;
     for (const open of stack) {
       const end = this.unclosedClauseEnd(open, Math.min(span.end, open + 400));
       if (end === undefined) continue;
