@@ -43,26 +43,29 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
     for (const clause of heading.clauses) {
       const parsed = parseClause(clause);
       clauses.push(parsed);
-      const seen = new Map<string, ClauseUnit>();
-      const clauseNames = new Map<string, boolean>();
-      const placeholders = parsed.units.map((u) => view.isPlaceholder(u.text));
+      const { units } = parsed;
+      const placeholders = units.map((u) => view.isPlaceholder(u.text));
       // Placeholders (示范区领导小组有关成员单位) neither give nor repeat a prefix.
-      const prefixes = parsed.units.map((u, i) => (placeholders[i] ? undefined : view.prefixOf(u.text)));
-      parsed.units.forEach((unit, i) => {
+      const prefixes = units.map((u, i) => (placeholders[i] ? undefined : view.prefixOf(u.text)));
+      const firstRef = refs.length;
+      let misnamed: Array<{ unit: ClauseUnit; elided?: string }> | undefined;
+      // The first unit of each registered name, for repeats: only a clause of two units or more can repeat one.
+      const seen = units.length > 1 ? new Map<string, ClauseUnit>() : undefined;
+      for (let i = 0; i < units.length; i++) {
+        const unit = units[i];
         const ref: AgencyRef = { unit, heading, placeholder: placeholders[i] };
         refs.push(ref);
-        if (ref.placeholder) return;
+        if (ref.placeholder) continue;
         // 示范区公安局、农业农村局: the prefix is written once for the rest of the list.
         const elided = elidedPrefix(prefixes, i);
         ref.agency = view.lookup(unit.text) ?? (elided ? view.lookup(elided + unit.text) : undefined);
         if (!ref.agency) {
-          unresolved.push({ unit, elided, clauseNames });
-          return;
+          (misnamed ??= []).push({ unit, elided });
+          continue;
         }
-        clauseNames.set(ref.agency.name, unit.role === 'lead');
-        const first = seen.get(ref.agency.name);
+        const first = seen?.get(ref.agency.name);
         if (!first) {
-          seen.set(ref.agency.name, unit);
+          seen?.set(ref.agency.name, unit);
         } else if (first.role === unit.role) {
           problems.push(duplicateProblem(parsed, unit, ref.agency.name));
         } else if ((first.role === 'lead') !== (unit.role === 'lead')) {
@@ -74,23 +77,45 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
             fixes: [{ kind: 'removeUnit', ...removalRange(parsed, unit), newText: '', args: { unit: unit.text } }],
           });
         }
-      });
+      }
+      if (!misnamed) continue;
+      // An unresolved unit's suggestions must not name a unit the clause holds in the other role: the clause's names, with whether they lead.
+      const clauseNames = new Map<string, boolean>();
+      for (let r = firstRef; r < refs.length; r++) {
+        const agency = refs[r].agency;
+        if (agency) clauseNames.set(agency.name, refs[r].unit.role === 'lead');
+      }
+      for (const m of misnamed) unresolved.push({ ...m, clauseNames });
     }
   }
 
   if (unresolved.length > 0) {
-    // Among equally close suggestions, the units this plan already names come first.
-    const used = new Set<string>();
-    for (const r of refs) {
-      if (!r.agency) continue;
-      used.add(r.agency.name);
-      used.add(r.unit.text);
-    }
+    const used = usedNames(refs);
     for (const { unit, elided, clauseNames } of unresolved) problems.push(unitProblem(view, unit, elided, used, clauseNames));
   }
   problems.push(...missingClauses(doc));
   problems.push(...clausesWithoutRole(doc, view));
   return { clauses, refs, problems };
+}
+
+/**
+ * Whether the plan names a unit, by its registered name or as written:
+ * among equally close suggestions those come first. The set is built on the
+ * first tie that asks, not on every check with a misspelt unit.
+ */
+function usedNames(refs: readonly AgencyRef[]): (name: string) => boolean {
+  let used: Set<string> | undefined;
+  return (name) => {
+    if (!used) {
+      used = new Set<string>();
+      for (const r of refs) {
+        if (!r.agency) continue;
+        used.add(r.agency.name);
+        used.add(r.unit.text);
+      }
+    }
+    return used.has(name);
+  };
 }
 
 /**
@@ -107,7 +132,7 @@ function elidedPrefix(prefixes: ReadonlyArray<string | undefined>, index: number
   return prefix;
 }
 
-function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined, used: Set<string>, clauseNames: Map<string, boolean>): Problem {
+function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined, used: (name: string) => boolean, clauseNames: Map<string, boolean>): Problem {
   // A bare core after a prefixed unit was meant elided; anything else misplaced is judged as written.
   const found = view.misplacement(unit.text);
   const misplaced = elided && found?.kind === 'level' && found.reason === 'bare-core' ? undefined : found;
@@ -150,7 +175,7 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
  * may have been elided, to the name with that prefix (then written elided
  * again); whichever reading is closer comes first.
  */
-function suggestFor(view: RegistryView, text: string, elided: string | undefined, used: Set<string>): string[] {
+function suggestFor(view: RegistryView, text: string, elided: string | undefined, used: (name: string) => boolean): string[] {
   // The unit a region names instead of a replaced core is the answer however far its spelling.
   const replacement = view.replacementFor(text);
   const scored = view.suggestions(text).map((name) => ({ name, distance: name === replacement ? 0 : levenshtein(text, name) }));
@@ -161,7 +186,7 @@ function suggestFor(view: RegistryView, text: string, elided: string | undefined
     }
   }
   // A stable sort keeps each list's own order among equal distances, the as-written reading first.
-  const rank = (name: string) => (used.has(name) || (elided !== undefined && used.has(elided + name)) ? 0 : 1);
+  const rank = (name: string) => (used(name) || (elided !== undefined && used(elided + name)) ? 0 : 1);
   scored.sort((a, b) => a.distance - b.distance || rank(a.name) - rank(b.name));
   return [...new Set(scored.map((s) => s.name))].slice(0, 3);
 }

@@ -40,8 +40,15 @@ export interface ParsedClause {
 }
 
 const isSegmentSeparator = (c: number) => c === 0xff0c /* ， */ || c === 0x2c /* , */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */;
-/** 、 right after role words also ends a segment: （A牵头、B按职责分工负责） as Jiyuan writes it. */
-const ROLE_THEN_COMMA = /(?<=牵头|负责)、/g;
+/** 、 right after role words (牵头 or 负责) also ends a segment: （A牵头、B按职责分工负责） as Jiyuan writes it. */
+function endsSegment(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isSegmentSeparator(c)) return true;
+  if (c !== 0x3001 /* 、 */ || i < 2) return false;
+  const last = text.charCodeAt(i - 1);
+  const first = text.charCodeAt(i - 2);
+  return (first === 0x7275 /* 牵 */ && last === 0x5934) /* 头 */ || (first === 0x8d1f /* 负 */ && last === 0x8d23) /* 责 */;
+}
 const isUnitSeparator = (c: number) => c === 0x3001 /* 、 */ || c === 0x53ca /* 及 */;
 /** 等 before a placeholder: 生态环境局等领导小组有关成员单位. */
 const ETC_BEFORE = /等(?=[^等]*(有关|相关|各)[^、]*(部门|单位)$)/;
@@ -61,36 +68,38 @@ const enum Words {
  */
 function roleWords(text: string, from: number, to: number): { start: number; words: Words } {
   let at = to;
-  const endsWith = (word: string) => at - word.length >= from && text.startsWith(word, at - word.length);
   let words: Words;
-  if (endsWith('负责')) {
+  if (endsAt(text, from, at, '负责')) {
     at -= 2;
     words = Words.Responsible;
-    if (endsWith('牵头')) {
+    if (endsAt(text, from, at, '牵头')) {
       at -= 2;
       words = Words.Lead;
     }
-  } else if (endsWith('牵头')) {
+  } else if (endsAt(text, from, at, '牵头')) {
     at -= 2;
     words = Words.Lead;
   } else {
     return { start: to, words: Words.None };
   }
-  if (endsWith('分别')) at -= 2;
-  if (endsWith('按职责分工') || endsWith('按部门分工')) at -= 5;
+  if (endsAt(text, from, at, '分别')) at -= 2;
+  if (endsAt(text, from, at, '按职责分工') || endsAt(text, from, at, '按部门分工')) at -= 5;
   return { start: at, words };
 }
 
+/** Whether text[from, at) ends with `word`. */
+function endsAt(text: string, from: number, at: number, word: string): boolean {
+  return at - word.length >= from && text.startsWith(word, at - word.length);
+}
+
 export function parseClause(clause: Clause): ParsedClause {
-  const { content, offsets } = clause;
-  // Same length, so offsets stay valid.
-  const text = content.includes('头、') || content.includes('责、') ? content.replace(ROLE_THEN_COMMA, '，') : content;
+  const { content: text, offsets } = clause;
   // Segments flat, three numbers each: start, end of the names, role words (a Words).
   const segments: number[] = [];
   const phrases: string[] = [];
   let hasLead = false;
   for (let from = 0, i = 0; i <= text.length; i++) {
-    if (i < text.length && !isSegmentSeparator(text.charCodeAt(i))) continue;
+    if (i < text.length && !endsSegment(text, i)) continue;
     const role = roleWords(text, from, i);
     if (role.words !== Words.None) phrases.push(text.slice(role.start, i));
     if (role.words === Words.Lead) hasLead = true;
