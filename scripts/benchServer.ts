@@ -250,22 +250,30 @@ function prhDictionary(): { yaml: string; rules: number } {
 }
 
 /** How many fresh processes time each tool: one process's figures moved by ±15 % from one to the next (compiled code, heap layout). */
-const PROCESSES = 3;
+const PROCESSES = 5;
 
 /**
- * Times one tool on the seeds in fresh Node processes (benchSeedWorker.ts),
- * so that neither runs with the other's heap and compiled code; per file,
- * the process with the median figure is reported.
+ * Times each tool on the same files in fresh Node processes
+ * (benchSeedWorker.ts), so that none runs with another's heap and compiled
+ * code. The processes take turns, one of each tool per round: run tool by
+ * tool, a change in the shared machine's load between one tool's processes
+ * and the next moved the ratio by more than our changes did. Per file, the
+ * process with the median figure is reported.
  */
-function timeInOwnProcess(dir: string, args: string[]): WorkerResult {
-  const results = Array.from({ length: PROCESSES }, (): WorkerResult => {
-    const r = spawnSync(process.execPath, ['--expose-gc', WORKER, ...args], { cwd: dir, encoding: 'utf8' });
-    if (r.error) throw r.error;
-    if (r.status !== 0) throw new Error(`bench: ${WORKER} ${args[0]} exited with ${r.status}:\n${r.stderr}`);
-    return JSON.parse(r.stdout) as WorkerResult;
+function timeInTurns(dir: string, tools: Array<{ tool: string; args: string[] }>): WorkerResult[] {
+  const rounds = Array.from({ length: PROCESSES }, () =>
+    tools.map(({ tool, args }): WorkerResult => {
+      const r = spawnSync(process.execPath, ['--expose-gc', WORKER, tool, ...args], { cwd: dir, encoding: 'utf8' });
+      if (r.error) throw r.error;
+      if (r.status !== 0) throw new Error(`bench: ${WORKER} ${tool} exited with ${r.status}:\n${r.stderr}`);
+      return JSON.parse(r.stdout) as WorkerResult;
+    }),
+  );
+  return tools.map((_, t) => {
+    const results = rounds.map((round) => round[t]);
+    const seeds = results[0].seeds.map((_, i) => results.map((r) => r.seeds[i]).sort((a, b) => a.median - b.median)[PROCESSES >> 1]);
+    return { ...results[0], seeds };
   });
-  const seeds = results[0].seeds.map((_, i) => results.map((r) => r.seeds[i]).sort((a, b) => a.median - b.median)[PROCESSES >> 1]);
-  return { ...results[0], seeds };
 }
 
 function textlintComparison(dir: string) {
@@ -275,9 +283,11 @@ function textlintComparison(dir: string) {
   const rc = join(dir, '.textlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: { prh: { rulePaths: [prhFile] } } }));
   const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
-  const ours = timeInOwnProcess(dir, ['ours', ...seedFiles]);
-  const units = timeInOwnProcess(dir, ['units', ...seedFiles]);
-  const theirs = timeInOwnProcess(dir, ['textlint', '--config', rc, ...seedFiles]);
+  const [ours, units, theirs] = timeInTurns(dir, [
+    { tool: 'ours', args: seedFiles },
+    { tool: 'units', args: seedFiles },
+    { tool: 'textlint', args: ['--config', rc, ...seedFiles] },
+  ]);
   const ratios: number[] = [];
   const row = (o: WorkerResult['seeds'][number], u: WorkerResult['seeds'][number], t: WorkerResult['seeds'][number]) =>
     [o.file.replace('.txt', ''), fmt(o.median), fmt(o.p95), `${o.reported}`, fmt(u.median), fmt(t.median), fmt(t.p95), `${t.reported}`, `${(t.median / o.median).toFixed(1)}×`, `${(t.median / u.median).toFixed(1)}×`];
@@ -289,11 +299,12 @@ function textlintComparison(dir: string) {
   const large = join(dir, 'synthetic-1MB.txt');
   writeFileSync(large, generatePlan({ targetBytes: 1024 * 1024, seed: 20200904 }).text);
   const few = ['--runs', '25', '--warmup', '10', large];
-  const largeRow = row(
-    timeInOwnProcess(dir, ['ours', ...few]).seeds[0],
-    timeInOwnProcess(dir, ['units', ...few]).seeds[0],
-    timeInOwnProcess(dir, ['textlint', '--config', rc, ...few]).seeds[0],
-  );
+  const [oursLarge, unitsLarge, theirsLarge] = timeInTurns(dir, [
+    { tool: 'ours', args: few },
+    { tool: 'units', args: few },
+    { tool: 'textlint', args: ['--config', rc, ...few] },
+  ]);
+  const largeRow = row(oursLarge.seeds[0], unitsLarge.seeds[0], theirsLarge.seeds[0]);
   const cli = (args: string[]) => {
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -377,7 +388,7 @@ async function main(): Promise<void> {
 
     const tl = textlintComparison(dir);
     table(
-      `the seeds: our check vs textlint + textlint-rule-prh (${tl.rules} prh rules from our registry: full names and aliases → canonical names), each tool in fresh processes of its own (the median of ${PROCESSES}), ms over ${tl.runs - tl.warmup} runs after ${tl.warmup} warm-up; "units only" is the part of our check that does prh's job (parse, then every clause unit against the registry)`,
+      `the seeds: our check vs textlint + textlint-rule-prh (${tl.rules} prh rules from our registry: full names and aliases → canonical names), each tool in fresh processes of its own, taking turns (the median of ${PROCESSES}), ms over ${tl.runs - tl.warmup} runs after ${tl.warmup} warm-up; "units only" is the part of our check that does prh's job (parse, then every clause unit against the registry)`,
       ['plan', 'ours', 'ours p95', 'diagnostics', 'units only', 'textlint', 'textlint p95', 'prh reports', 'textlint/ours', 'textlint/units'],
       tl.rows,
     );

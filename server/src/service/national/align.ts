@@ -154,15 +154,20 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   // task costs more than the products): the bigrams' term frequencies are counted in a scratch array
   // indexed by posting, then each distinct bigram walks its posting once, adding tf·idf·weight. Bigrams
   // the national plan never uses only add to the norm; a scratch counter counts them (a text longer
-  // than it holds sorts them instead), and the norm grows by (2·tf − 1)·idf² on each occurrence.
+  // than it holds sorts them instead).
   dots.fill(0);
   let norm = 0;
-  const textGrams = local.textGrams;
+  const { textGrams, titleGrams } = local;
   const counter = textGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
   counter?.next();
   const unseenGrams: Gram[] = [];
   let touchedCount = 0;
-  // Each position's bigram number, and whether the bigram occurs there for the first time: the title reads them.
+  // Σ tf² over the bigrams the national plan lacks, as Σ (2·tf − 1) over their occurrences.
+  let unseenSquares = 0;
+  // Where the title opens the text, each of its positions' bigram number and whether the bigram occurs there
+  // for the first time: the title's part reads them.
+  const titleOpens = counter !== undefined && titleLeads(titleGrams, textGrams);
+  const recorded = titleOpens ? titleGrams.length : 0;
   const { textIds, firsts } = scratch;
   for (let j = 0; j < textGrams.length; j++) {
     const g = textGrams[j];
@@ -171,7 +176,7 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
     if (id < 0) {
       if (counter) {
         const tf = counter.add(g);
-        norm += (2 * tf - 1) * unseen * unseen;
+        unseenSquares += 2 * tf - 1;
         first = tf === 1;
       } else {
         unseenGrams.push(g);
@@ -181,7 +186,7 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
       first = seen[id]++ === 0;
       if (first) touched[touchedCount++] = id;
     }
-    if (counter) {
+    if (j < recorded) {
       textIds[j] = id;
       firsts[j] = first ? 1 : 0;
     }
@@ -199,18 +204,17 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
     const sorted = Int32Array.from(unseenGrams).sort();
     for (let i = 0, tf = 0; i < sorted.length; i++) {
       tf = i > 0 && sorted[i] === sorted[i - 1] ? tf + 1 : 1;
-      norm += (2 * tf - 1) * unseen * unseen;
+      unseenSquares += 2 * tf - 1;
     }
   }
-  norm = Math.sqrt(norm) || 1;
+  norm = Math.sqrt(norm + unseenSquares * unseen * unseen) || 1;
   // The title's distinct bigrams, each weighed once by its IDF. When the title opens the text, its
   // distinct bigrams are the text's first occurrences within it, already looked up; otherwise `seen`
   // marks the national ones and the scratch counter the others (a Set per title cost more than the
   // rest of the task's features).
   titleShared.fill(0);
   let localTitle = 0;
-  const titleGrams = local.titleGrams;
-  if (counter && titleLeads(titleGrams, textGrams)) {
+  if (titleOpens) {
     for (let j = 0; j < titleGrams.length; j++) {
       if (firsts[j] === 0) continue;
       const id = textIds[j];
