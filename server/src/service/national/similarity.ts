@@ -74,7 +74,11 @@ const isWhitespace = (c: number) =>
  */
 export function campaigns(text: string): Set<string> {
   const out = new Set<string>();
-  for (let open = 0; open < text.length; open++) {
+  // Most tasks quote nothing: the native search says so faster than the loop below.
+  const curly = text.indexOf('“');
+  const straight = text.indexOf('"');
+  if (curly < 0 && straight < 0) return out;
+  for (let open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight); open < text.length; open++) {
     if (!isOpenQuote(text.charCodeAt(open))) continue;
     let close = open + 1;
     while (close < text.length && close - open <= 41 && !isCloseQuote(text.charCodeAt(close))) close++;
