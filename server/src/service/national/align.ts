@@ -2,7 +2,7 @@ import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
 import { GramCounter, GramTable } from './gramTable';
 import { SetMatrix } from './setMatrix';
-import type { Gram } from './similarity';
+import type { Gram, Grams } from './similarity';
 import type { Task } from './tasks';
 
 /**
@@ -47,7 +47,7 @@ export interface Alignment {
 }
 
 /** A task's candidates with what they were computed from besides its text. */
-type ScoredTasks = Map<Gram[], { titleGrams: Gram[]; agencies: Set<string>; candidates: Candidates }>;
+type ScoredTasks = Map<Grams, { titleGrams: Grams; agencies: Set<string>; candidates: Candidates }>;
 
 /**
  * Each bigram of the national plan, by its number: the tasks whose vectors
@@ -271,7 +271,7 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 }
 
 /** Adds a title's IDF to each national title holding it, distinct bigrams once; returns the title's own total. */
-function titleApart(plan: NationalPlan, index: Index, titleGrams: readonly Gram[]): number {
+function titleApart(plan: NationalPlan, index: Index, titleGrams: Grams): number {
   const { grams, scratch } = index;
   const { idf, titleStart, titles } = index.postings;
   const { titleShared, seen, touched } = scratch;
@@ -302,8 +302,10 @@ function titleApart(plan: NationalPlan, index: Index, titleGrams: readonly Gram[
 }
 
 /** Whether the text's bigrams begin with all of the title's, as they do when the title opens the item. */
-function titleLeads(title: readonly Gram[], text: readonly Gram[]): boolean {
+function titleLeads(title: Grams, text: Grams): boolean {
   if (title.length > text.length) return false;
+  // buildTasks makes such a title the start of its text's bigrams.
+  if (title.buffer === text.buffer && title.byteOffset === text.byteOffset) return true;
   for (let j = 0; j < title.length; j++) if (text[j] !== title[j]) return false;
   return true;
 }

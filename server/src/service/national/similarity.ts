@@ -11,19 +11,21 @@ for (const c of NOISE_CHARS) NOISE[c.charCodeAt(0)] = 1;
 
 /**
  * A bigram as one 32-bit integer (two UTF-16 code units), so that no
- * substring is allocated per bigram; kept within int32 so V8 stores it as a
- * small integer and Map lookups need no boxed doubles (most CJK characters
- * are above U+8000, which times 0x10000 would not fit).
+ * substring is allocated per bigram (most CJK characters are above U+8000,
+ * so the high half is often negative as an int32).
  */
 export type Gram = number;
 
-/** The bigrams of a text with its noise characters left out (so 知识/产权 across a line break still pairs). */
-export function bigrams(text: string): Gram[] {
-  // Sized for the whole text and cut to length after: grown by push, a task's array was copied over and over;
-  // counted first and sized exactly, the counting pass cost more than the cut. (Not for a huge text, where
-  // V8 would make a presized array a slow dictionary; appending at the end is a push.)
-  const out: Gram[] = text.length <= 16_384 ? new Array<Gram>(Math.max(0, text.length - 1)) : [];
-  let n = 0;
+/** A text's bigrams in order. */
+export type Grams = Int32Array;
+
+/**
+ * Writes the bigrams of a text with its noise characters left out (so
+ * 知识/产权 across a line break still pairs) into `out` from `at`, which must
+ * have room for text.length − 1 of them; returns how many it wrote.
+ */
+export function bigramsInto(text: string, out: Int32Array, at: number): number {
+  let n = at;
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -31,8 +33,13 @@ export function bigrams(text: string): Gram[] {
     if (previous >= 0) out[n++] = (previous << 16) | c;
     previous = c;
   }
-  out.length = n;
-  return out;
+  return n - at;
+}
+
+/** The bigrams of one text (buildTasks writes a document's into one buffer instead). */
+export function bigrams(text: string): Grams {
+  const out = new Int32Array(Math.max(0, text.length - 1));
+  return out.subarray(0, bigramsInto(text, out, 0));
 }
 
 /** How many bigrams `bigrams(text)` gives, without building them. */
@@ -45,7 +52,7 @@ export function bigramCount(text: string): number {
 export type Vector = Map<Gram, number>;
 
 /** A unit-length TF-IDF vector of a text's bigrams. */
-export function tfidf(grams: Gram[], idf: (gram: Gram) => number): Vector {
+export function tfidf(grams: Grams, idf: (gram: Gram) => number): Vector {
   const v: Vector = new Map();
   for (const g of grams) v.set(g, (v.get(g) ?? 0) + 1);
   let norm = 0;

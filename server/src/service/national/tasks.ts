@@ -1,7 +1,7 @@
 import type { AgencyRef } from '../checks/agencies';
 import { formatMarker } from '../syntax/markers';
 import type { Heading, PlanDocument } from '../syntax/model';
-import { bigramCount, bigrams, campaigns, type Gram } from './similarity';
+import { bigramCount, bigramsInto, campaigns, type Grams } from './similarity';
 
 /**
  * A task: a heading that carries work, i.e. one with no sub-headings below
@@ -17,8 +17,8 @@ export interface Task {
   /** Title and body after the marker, clauses left out, line breaks as written (bigrams skip them; `oneLine` is for showing it). */
   text: string;
   section?: Heading;
-  titleGrams: Gram[];
-  textGrams: Gram[];
+  titleGrams: Grams;
+  textGrams: Grams;
   campaigns: Set<string>;
   /** Short names of the national agencies the clauses name or stand for. */
   agencies: Set<string>;
@@ -95,27 +95,60 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
     agenciesOf.set(ref.heading, set);
   }
   const memo: TaskMemo = new Map();
-  const sections = sectionsOf(doc);
-  const tasks = taskHeadings(doc).map((h): Task => {
+  const headings = taskHeadings(doc);
+  // The features of each task, from the memo when its text is unchanged; the others' bigrams are written below.
+  const fresh: Array<{ heading: Heading; features: TaskFeatures }> = [];
+  const featuresOf = headings.map((h) => {
     const ownText = doc.text.slice(h.ownText.start, h.ownText.end);
     const same = (e: { ownText: string }) => e.ownText === ownText;
     let features = (memo.get(h.title.text)?.find(same) ?? previous?.get(h.title.text)?.find(same))?.features;
     if (!features) {
       const text = withoutClauses(doc, h);
-      const textGrams = bigrams(text);
-      features = { text, titleGrams: titleLeads(h) ? textGrams.slice(0, bigramCount(h.title.text)) : bigrams(h.title.text), textGrams, campaigns: campaigns(text) };
+      features = { text, titleGrams: NO_GRAMS, textGrams: NO_GRAMS, campaigns: campaigns(text) };
+      fresh.push({ heading: h, features });
     }
     const entries = memo.get(h.title.text);
     if (!entries) memo.set(h.title.text, [{ ownText, features }]);
     else if (!entries.some(same)) entries.push({ ownText, features });
-    return {
+    return features;
+  });
+  writeGrams(fresh);
+  const sections = sectionsOf(doc);
+  const tasks = headings.map(
+    (h, i): Task => ({
       heading: h,
       number: formatMarker(h.level, h.marker.value, 'full'),
       title: h.title.text,
       section: sections.get(h),
       agencies: agenciesOf.get(h) ?? new Set<string>(),
-      ...features,
-    };
-  });
+      ...featuresOf[i],
+    }),
+  );
   return { tasks, memo };
+}
+
+const NO_GRAMS: Grams = new Int32Array(0);
+
+/**
+ * The bigrams of the tasks whose features are new, all in one buffer: an
+ * array per task was a tenth of the check's garbage. A title that opens its
+ * text is the start of the text's bigrams, not a copy.
+ */
+function writeGrams(fresh: ReadonlyArray<{ heading: Heading; features: TaskFeatures }>): void {
+  let room = 0;
+  for (const { heading, features } of fresh) room += features.text.length + (titleLeads(heading) ? 0 : heading.title.text.length);
+  const buffer = new Int32Array(room);
+  let at = 0;
+  for (const { heading, features } of fresh) {
+    const textCount = bigramsInto(features.text, buffer, at);
+    features.textGrams = buffer.subarray(at, at + textCount);
+    at += textCount;
+    if (titleLeads(heading)) {
+      features.titleGrams = features.textGrams.subarray(0, bigramCount(heading.title.text));
+    } else {
+      const titleCount = bigramsInto(heading.title.text, buffer, at);
+      features.titleGrams = buffer.subarray(at, at + titleCount);
+      at += titleCount;
+    }
+  }
 }
