@@ -39,6 +39,9 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
   // Each unresolved unit keeps the units of its clause, by name, with whether they lead.
   const unresolved: Array<{ unit: ClauseUnit; elided?: string; clauseNames: Map<string, boolean> }> = [];
 
+  // The first unit of each registered name in the clause that named it last, for repeats: one map for the
+  // document, not one per clause.
+  const seen = new Map<string, { clause: ParsedClause; unit: ClauseUnit }>();
   for (const heading of doc.headings) {
     for (const clause of heading.clauses) {
       const parsed = parseClause(clause);
@@ -49,8 +52,6 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
       const prefixes = units.map((u, i) => (placeholders[i] ? undefined : view.prefixOf(u.text)));
       const firstRef = refs.length;
       let misnamed: Array<{ unit: ClauseUnit; elided?: string }> | undefined;
-      // The first unit of each registered name, for repeats: only a clause of two units or more can repeat one.
-      const seen = units.length > 1 ? new Map<string, ClauseUnit>() : undefined;
       for (let i = 0; i < units.length; i++) {
         const unit = units[i];
         const ref: AgencyRef = { unit, heading, placeholder: placeholders[i] };
@@ -63,9 +64,10 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
           (misnamed ??= []).push({ unit, elided });
           continue;
         }
-        const first = seen?.get(ref.agency.name);
+        const earlier = seen.get(ref.agency.name);
+        const first = earlier?.clause === parsed ? earlier.unit : undefined;
         if (!first) {
-          seen?.set(ref.agency.name, unit);
+          seen.set(ref.agency.name, { clause: parsed, unit });
         } else if (first.role === unit.role) {
           problems.push(duplicateProblem(parsed, unit, ref.agency.name));
         } else if ((first.role === 'lead') !== (unit.role === 'lead')) {

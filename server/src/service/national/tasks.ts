@@ -28,13 +28,17 @@ export function taskHeadings(doc: PlanDocument): Heading[] {
   return doc.headings.filter((h) => h.level >= 2 && h.children.length === 0);
 }
 
-/** Each heading's section (the level-1 heading above it), in one pass: a scan per task was quadratic in plans without sections. */
-function sectionsOf(doc: PlanDocument): Map<Heading, Heading | undefined> {
-  const sections = new Map<Heading, Heading | undefined>();
+/** Each task's section (the level-1 heading above it), in one pass: a scan per task was quadratic in plans without sections. */
+function sectionsOf(doc: PlanDocument, tasks: readonly Heading[]): Array<Heading | undefined> {
+  const sections: Array<Heading | undefined> = [];
   let current: Heading | undefined;
-  for (const h of doc.headings) {
-    if (h.level === 1) current = h;
-    sections.set(h, current);
+  for (let h = 0, t = 0; h < doc.headings.length && t < tasks.length; h++) {
+    const heading = doc.headings[h];
+    if (heading.level === 1) current = heading;
+    if (heading === tasks[t]) {
+      sections.push(current);
+      t++;
+    }
   }
   return sections;
 }
@@ -113,13 +117,13 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
     return features;
   });
   writeGrams(fresh);
-  const sections = sectionsOf(doc);
+  const sections = sectionsOf(doc, headings);
   const tasks = headings.map(
     (h, i): Task => ({
       heading: h,
       number: formatMarker(h.level, h.marker.value, 'full'),
       title: h.title.text,
-      section: sections.get(h),
+      section: sections[i],
       agencies: agenciesOf.get(h) ?? new Set<string>(),
       ...featuresOf[i],
     }),

@@ -290,19 +290,22 @@ export class RegistryView {
  */
 class NameMemo<T> {
   private static readonly LIMIT = 10_000;
-  private readonly answers = new Map<string, T>();
+  /** An undefined answer is kept as NONE, so that a known name costs one lookup whatever its answer. */
+  private readonly answers = new Map<string, T | typeof NONE>();
 
   constructor(private readonly compute: (name: string) => T) {}
 
   get(name: string): T {
     const known = this.answers.get(name);
-    if (known !== undefined || this.answers.has(name)) return known as T;
+    if (known !== undefined) return known === NONE ? (undefined as T) : known;
     if (this.answers.size >= NameMemo.LIMIT) this.answers.clear();
     const answer = this.compute(name);
-    this.answers.set(name, answer);
+    this.answers.set(name, answer === undefined ? NONE : answer);
     return answer;
   }
 }
+
+const NONE: unique symbol = Symbol('none');
 
 function isSubsequence(short: string, long: string): boolean {
   let i = 0;
