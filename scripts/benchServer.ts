@@ -258,9 +258,11 @@ const PROCESSES = 5;
  * code. The processes take turns, one of each tool per round: run tool by
  * tool, a change in the shared machine's load between one tool's processes
  * and the next moved the ratio by more than our changes did. Per file, the
- * process with the median figure is reported.
+ * process with the median figure is reported; a ratio between two tools is
+ * the median of the rounds' ratios, each between processes run one after
+ * the other.
  */
-function timeInTurns(dir: string, tools: Array<{ tool: string; args: string[] }>): WorkerResult[] {
+function timeInTurns(dir: string, tools: Array<{ tool: string; args: string[] }>) {
   const rounds = Array.from({ length: PROCESSES }, () =>
     tools.map(({ tool, args }): WorkerResult => {
       const r = spawnSync(process.execPath, ['--expose-gc', WORKER, tool, ...args], { cwd: dir, encoding: 'utf8' });
@@ -269,11 +271,15 @@ function timeInTurns(dir: string, tools: Array<{ tool: string; args: string[] }>
       return JSON.parse(r.stdout) as WorkerResult;
     }),
   );
-  return tools.map((_, t) => {
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
+  const medians = tools.map((_, t): WorkerResult => {
     const results = rounds.map((round) => round[t]);
     const seeds = results[0].seeds.map((_, i) => results.map((r) => r.seeds[i]).sort((a, b) => a.median - b.median)[PROCESSES >> 1]);
     return { ...results[0], seeds };
   });
+  /** How many times tool `slow` took tool `fast`'s time on file `i`. */
+  const ratio = (slow: number, fast: number, i: number) => middle(rounds.map((round) => round[slow].seeds[i].median / round[fast].seeds[i].median));
+  return { medians, ratio };
 }
 
 function textlintComparison(dir: string) {
@@ -283,28 +289,33 @@ function textlintComparison(dir: string) {
   const rc = join(dir, '.textlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: { prh: { rulePaths: [prhFile] } } }));
   const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
-  const [ours, units, theirs] = timeInTurns(dir, [
+  const OURS = 0;
+  const UNITS = 1;
+  const TEXTLINT = 2;
+  const turns = timeInTurns(dir, [
     { tool: 'ours', args: seedFiles },
     { tool: 'units', args: seedFiles },
     { tool: 'textlint', args: ['--config', rc, ...seedFiles] },
   ]);
-  const ratios: number[] = [];
-  const row = (o: WorkerResult['seeds'][number], u: WorkerResult['seeds'][number], t: WorkerResult['seeds'][number]) =>
-    [o.file.replace('.txt', ''), fmt(o.median), fmt(o.p95), `${o.reported}`, fmt(u.median), fmt(t.median), fmt(t.p95), `${t.reported}`, `${(t.median / o.median).toFixed(1)}×`, `${(t.median / u.median).toFixed(1)}×`];
-  const rows = ours.seeds.map((o, i) => {
-    ratios.push(theirs.seeds[i].median / o.median);
-    return row(o, units.seeds[i], theirs.seeds[i]);
-  });
+  const [ours] = turns.medians;
+  const row = (t: typeof turns, i: number) => {
+    const [o, u, th] = t.medians.map((r) => r.seeds[i]);
+    return [o.file.replace('.txt', ''), fmt(o.median), fmt(o.p95), `${o.reported}`, fmt(u.median), fmt(th.median), fmt(th.p95), `${th.reported}`, `${t.ratio(TEXTLINT, OURS, i).toFixed(1)}×`, `${t.ratio(TEXTLINT, UNITS, i).toFixed(1)}×`];
+  };
+  const rows = ours.seeds.map((_, i) => row(turns, i));
+  const ratios = ours.seeds.map((_, i) => turns.ratio(TEXTLINT, OURS, i));
   // The same comparison where fixed costs no longer count: a 1 MB plan, with fewer runs (textlint takes a while on it).
   const large = join(dir, 'synthetic-1MB.txt');
   writeFileSync(large, generatePlan({ targetBytes: 1024 * 1024, seed: 20200904 }).text);
   const few = ['--runs', '25', '--warmup', '10', large];
-  const [oursLarge, unitsLarge, theirsLarge] = timeInTurns(dir, [
-    { tool: 'ours', args: few },
-    { tool: 'units', args: few },
-    { tool: 'textlint', args: ['--config', rc, ...few] },
-  ]);
-  const largeRow = row(oursLarge.seeds[0], unitsLarge.seeds[0], theirsLarge.seeds[0]);
+  const largeRow = row(
+    timeInTurns(dir, [
+      { tool: 'ours', args: few },
+      { tool: 'units', args: few },
+      { tool: 'textlint', args: ['--config', rc, ...few] },
+    ]),
+    0,
+  );
   const cli = (args: string[]) => {
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -388,7 +399,7 @@ async function main(): Promise<void> {
 
     const tl = textlintComparison(dir);
     table(
-      `the seeds: our check vs textlint + textlint-rule-prh (${tl.rules} prh rules from our registry: full names and aliases → canonical names), each tool in fresh processes of its own, taking turns (the median of ${PROCESSES}), ms over ${tl.runs - tl.warmup} runs after ${tl.warmup} warm-up; "units only" is the part of our check that does prh's job (parse, then every clause unit against the registry)`,
+      `the seeds: our check vs textlint + textlint-rule-prh (${tl.rules} prh rules from our registry: full names and aliases → canonical names), each tool in fresh processes of its own, taking turns (the median of ${PROCESSES}; a ratio is the median of the ${PROCESSES} rounds' ratios), ms over ${tl.runs - tl.warmup} runs after ${tl.warmup} warm-up; "units only" is the part of our check that does prh's job (parse, then every clause unit against the registry)`,
       ['plan', 'ours', 'ours p95', 'diagnostics', 'units only', 'textlint', 'textlint p95', 'prh reports', 'textlint/ours', 'textlint/units'],
       tl.rows,
     );
