@@ -18,13 +18,18 @@ export function resolveLocale(locale: string | undefined): Locale {
 
 export type MessageArgs = Record<string, string | number>;
 
-/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function format(template: string, args: MessageArgs = {}): string {
+/**
+ * Fills `{name}` placeholders from `args`, or first from `more` (words derived
+ * from the args, added without copying them); an unknown placeholder stays
+ * visible rather than vanishing.
+ */
+export function format(template: string, args: MessageArgs = {}, more?: MessageArgs): string {
   const parts = partsOf(template);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
-    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+    const value = more && name in more ? more[name] : name in args ? args[name] : `{${name}}`;
+    out += String(value) + parts[i + 1];
   }
   return out;
 }
@@ -41,8 +46,8 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
-export function localize(text: LocalizedText, locale: Locale, args?: MessageArgs): string {
-  return format(text[locale], args);
+export function localize(text: LocalizedText, locale: Locale, args?: MessageArgs, more?: MessageArgs): string {
+  return format(text[locale], args, more);
 }
 
 export const MESSAGES = {
@@ -152,6 +157,6 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function message(key: MessageKey, locale: Locale, args?: MessageArgs): string {
-  return localize(MESSAGES[key], locale, args);
+export function message(key: MessageKey, locale: Locale, args?: MessageArgs, more?: MessageArgs): string {
+  return localize(MESSAGES[key], locale, args, more);
 }

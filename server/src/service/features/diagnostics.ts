@@ -21,9 +21,13 @@ export interface DiagnosticData {
   addToRegistry?: { name: string; level: string; region?: string };
 }
 
-/** Resolves the arguments that are themselves words to translate (level names, conventions …). */
+/**
+ * The words the arguments stand for (level names, conventions …), beside the
+ * arguments rather than in a copy of them: copying each diagnostic's
+ * arguments, of a different shape per rule, cost more than formatting them.
+ */
 function localizeArgs(args: MessageArgs, locale: Locale): MessageArgs {
-  const out: MessageArgs = { ...args };
+  const out: MessageArgs = {};
   if (args.level !== undefined) out.levelName = message(`level.${args.level}` as MessageKey, locale);
   if (args.missingLevelKey !== undefined) out.missingLevel = message(`level.${args.missingLevelKey}` as MessageKey, locale);
   if (args.conventionKey !== undefined) out.conventionName = message(`convention.${args.conventionKey}` as MessageKey, locale);
@@ -32,9 +36,9 @@ function localizeArgs(args: MessageArgs, locale: Locale): MessageArgs {
   if (args.levelKey !== undefined) out.levelName = message(`levelId.${args.levelKey}` as MessageKey, locale);
   if (args.reasonKey !== undefined) {
     const key = `clause.${args.reasonKey}` in MESSAGES ? `clause.${args.reasonKey}` : `reason.${args.reasonKey}`;
-    out.detail = out.reason = message(key as MessageKey, locale, out);
+    out.detail = out.reason = message(key as MessageKey, locale, args, out);
   }
-  if (args.hintKey !== undefined) out.hint = args.hintKey ? message(`hint.${args.hintKey}` as MessageKey, locale, out) : '';
+  if (args.hintKey !== undefined) out.hint = args.hintKey ? message(`hint.${args.hintKey}` as MessageKey, locale, args, out) : '';
   return out;
 }
 
@@ -71,7 +75,7 @@ export function toDiagnostics(
       severity,
       code: p.code,
       source: DIAGNOSTIC_SOURCE,
-      message: localize(rule.message, locale, localizeArgs(p.args, locale)),
+      message: localize(rule.message, locale, p.args, localizeArgs(p.args, locale)),
       data,
     });
   }

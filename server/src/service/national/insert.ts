@@ -118,6 +118,17 @@ function placeOf(alignment: Alignment, task: NationalTask): { anchor: Heading; a
   return { anchor: headings[previous >= 0 ? previous : headings.length - 1], after: true };
 }
 
+/** What every insertion into a document reads of it, read once per document: the line break it uses, whether it writes clauses. */
+function factsOf(doc: PlanDocument): { eol: string; usesClauses: boolean } {
+  let facts = FACTS.get(doc);
+  if (!facts) {
+    facts = { eol: doc.text.includes('\r\n') ? '\r\n' : '\n', usesClauses: doc.headings.some((h) => h.clauses.length > 0) };
+    FACTS.set(doc, facts);
+  }
+  return facts;
+}
+const FACTS = new WeakMap<PlanDocument, { eol: string; usesClauses: boolean }>();
+
 export function planInsertion(
   doc: PlanDocument,
   alignment: Alignment,
@@ -131,7 +142,7 @@ export function planInsertion(
   const n = numbering.find((x) => x.level === anchor.level);
   if (!n) return undefined;
   const index = n.headings.indexOf(anchor);
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const { eol, usesClauses } = factsOf(doc);
   // Paragraphs separated by blank lines (Xiamen) or not (Guandu): follow the draft.
   const before = index > 0 ? doc.text.slice(n.headings[index - 1].ownText.end, anchor.start) : eol;
   const separator = /(\r\n|\r|\n)[ \t\u3000]*(\r\n|\r|\n)/.test(before) ? eol + eol : eol;
@@ -141,7 +152,6 @@ export function planInsertion(
   const { values, shifts } = expectedNumbers(n);
   const value = after ? values[index] + 1 : values[index];
   const marker = formatMarker(anchor.level, value, n.width, n.fullDigits);
-  const usesClauses = doc.headings.some((h) => h.clauses.length > 0);
   const localized = localizeTask(alignment.plan, task, view, usesClauses);
   // Where titles stand on a line of their own (Nantong), the body goes on the next paragraph.
   const text = anchor.titleOnly && localized.startsWith(`${task.title}。`)
