@@ -47,7 +47,7 @@ export interface Alignment {
 }
 
 /** A task's candidates with what they were computed from besides its text. */
-type ScoredTasks = Map<Grams, { titleGrams: Grams; agencies: Set<string>; candidates: Candidates }>;
+type ScoredTasks = Map<Grams, { titleGrams: Grams; agencies: ReadonlySet<string>; candidates: Candidates }>;
 
 /**
  * Each bigram of the national plan, by its number: the tasks whose vectors

@@ -66,6 +66,8 @@ export function tfidf(grams: Grams, idf: (gram: Gram) => number): Vector {
   return v;
 }
 
+const NO_CAMPAIGNS: ReadonlySet<string> = new Set<string>();
+
 const isOpenQuote = (c: number) => c === 0x201c /* “ */ || c === 0x22; /* " */
 const isCloseQuote = (c: number) => c === 0x201d /* ” */ || c === 0x22; /* " */
 const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
@@ -79,12 +81,12 @@ const isWhitespace = (c: number) =>
  * the first ” or " after it, 1 to 40 characters on; read by character code,
  * since every task's text is read on every check.
  */
-export function campaigns(text: string): Set<string> {
-  const out = new Set<string>();
+export function campaigns(text: string): ReadonlySet<string> {
   // Most tasks quote nothing: the native search says so faster than the loop below.
   const curly = text.indexOf('“');
   const straight = text.indexOf('"');
-  if (curly < 0 && straight < 0) return out;
+  if (curly < 0 && straight < 0) return NO_CAMPAIGNS;
+  const out = new Set<string>();
   for (let open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight); open < text.length; open++) {
     if (!isOpenQuote(text.charCodeAt(open))) continue;
     let close = open + 1;

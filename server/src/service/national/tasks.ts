@@ -19,9 +19,9 @@ export interface Task {
   section?: Heading;
   titleGrams: Grams;
   textGrams: Grams;
-  campaigns: Set<string>;
+  campaigns: ReadonlySet<string>;
   /** Short names of the national agencies the clauses name or stand for. */
-  agencies: Set<string>;
+  agencies: ReadonlySet<string>;
 }
 
 export function taskHeadings(doc: PlanDocument): Heading[] {
@@ -124,7 +124,7 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
       number: formatMarker(h.level, h.marker.value, 'full'),
       title: h.title.text,
       section: sections[i],
-      agencies: agenciesOf.get(h) ?? new Set<string>(),
+      agencies: agenciesOf.get(h) ?? NO_NAMES,
       ...featuresOf[i],
     }),
   );
@@ -132,6 +132,7 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
 }
 
 const NO_GRAMS: Grams = new Int32Array(0);
+const NO_NAMES: ReadonlySet<string> = new Set<string>();
 
 /**
  * The bigrams of the tasks whose features are new, all in one buffer: an
