@@ -47,19 +47,18 @@ export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnaly
       const parsed = parseClause(clause);
       clauses.push(parsed);
       const { units } = parsed;
-      const placeholders = units.map((u) => view.isPlaceholder(u.text));
-      // Placeholders (示范区领导小组有关成员单位) neither give nor repeat a prefix.
-      const prefixes = units.map((u, i) => (placeholders[i] ? undefined : view.prefixOf(u.text)));
+      const readings = units.map((u) => view.reading(u.text));
+      const prefixes = readings.map((r) => r.prefix);
       const firstRef = refs.length;
       let misnamed: Array<{ unit: ClauseUnit; elided?: string }> | undefined;
       for (let i = 0; i < units.length; i++) {
         const unit = units[i];
-        const ref: AgencyRef = { unit, heading, placeholder: placeholders[i] };
+        const ref: AgencyRef = { unit, heading, agency: undefined, placeholder: readings[i].placeholder };
         refs.push(ref);
         if (ref.placeholder) continue;
         // 示范区公安局、农业农村局: the prefix is written once for the rest of the list.
         const elided = elidedPrefix(prefixes, i);
-        ref.agency = view.lookup(unit.text) ?? (elided ? view.lookup(elided + unit.text) : undefined);
+        ref.agency = readings[i].agency ?? (elided ? view.lookup(elided + unit.text) : undefined);
         if (!ref.agency) {
           (misnamed ??= []).push({ unit, elided });
           continue;

@@ -22,6 +22,14 @@ export interface Agency {
 }
 
 /** Why a name that is not a unit of this document is wrong, and what it should be. */
+/** A unit as written, read against a view (RegistryView.reading). */
+export interface NameReading {
+  placeholder: boolean;
+  prefix?: string;
+  /** The unit the name is an accepted spelling of. */
+  agency?: Agency;
+}
+
 export type Misplacement =
   | { kind: 'national'; agency: NationalAgency; counterpart?: string }
   | { kind: 'level'; expected?: string; reason: 'bare-core' | 'other-level' | 'other-region' | 'local-in-national' };
@@ -118,7 +126,10 @@ export class RegistryView {
   /** Names of other regions' units, for telling a misplaced unit from a typo. */
   private readonly foreign = new Map<string, RegionPreset>();
   private readonly suggestionMemo = new NameMemo<string[]>((name) => this.rankSuggestions(name));
-  private readonly prefixMemo = new NameMemo<string | undefined>((name) => this.findPrefix(name));
+  private readonly readingMemo = new NameMemo<NameReading>((name) => {
+    const placeholder = this.isPlaceholder(name);
+    return { placeholder, prefix: placeholder ? undefined : this.findPrefix(name), agency: this.units.get(name) };
+  });
   private distinct: Agency[] | undefined;
   readonly prefixes: string[];
 
@@ -177,13 +188,17 @@ export class RegistryView {
   }
 
   /**
-   * The level prefix a name is written with (市 in 市公安局), but not the 市 of
-   * 市场监管局. A name starting with this document's own prefix counts as
-   * prefixed even when misspelt (示范区丙业农村局), so that the names elided
-   * after it still read with that prefix.
+   * What the clause check reads of a unit as written, in one lookup: every
+   * keystroke reads every unit of every clause again.
+   *
+   * `prefix` is the level prefix the name is written with (市 in 市公安局), but
+   * not the 市 of 市场监管局. A name starting with this document's own prefix
+   * counts as prefixed even when misspelt (示范区丙业农村局), so that the names
+   * elided after it still read with that prefix. A placeholder (示范区领导小组有关
+   * 成员单位) has none: it neither gives nor repeats a prefix.
    */
-  prefixOf(name: string): string | undefined {
-    return this.prefixMemo.get(name);
+  reading(name: string): NameReading {
+    return this.readingMemo.get(name);
   }
 
   private findPrefix(name: string): string | undefined {
