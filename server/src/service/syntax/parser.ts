@@ -211,7 +211,8 @@ class PlanParser {
       }
       if (to > run) content += text.slice(run, to);
     }
-    offsets.length = n;
+    // Setting the length is a runtime call even when it does not change: most clauses hold no space.
+    if (n !== offsets.length) offsets.length = n;
     return { start: open, end, raw: text.slice(open, end), content, offsets, closed };
   }
 
