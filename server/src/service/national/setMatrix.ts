@@ -12,28 +12,28 @@ export class SetMatrix {
 
   constructor(sets: ReadonlyArray<ReadonlySet<string>>) {
     for (const set of sets) for (const name of set) if (!this.ids.has(name)) this.ids.set(name, this.ids.size);
-    const width = this.ids.size;
-    this.member = new Uint8Array(sets.length * width);
+    // One row of memberships per name, over the sets: a name's row is read in one run.
+    this.member = new Uint8Array(this.ids.size * sets.length);
     this.sizes = Int32Array.from(sets, (s) => s.size);
     this.shared = new Int32Array(sets.length);
-    sets.forEach((set, row) => {
-      for (const name of set) this.member[row * width + this.ids.get(name)!] = 1;
+    sets.forEach((set, column) => {
+      for (const name of set) this.member[this.ids.get(name)! * sets.length + column] = 1;
     });
   }
 
   /** Writes jaccard(local, set i) into `out[i]` for every national set (0 when both are empty). */
   jaccardInto(local: ReadonlySet<string>, out: Float64Array): void {
-    const width = this.ids.size;
     const { member, sizes, shared } = this;
+    const count = sizes.length;
     shared.fill(0);
     for (const name of local) {
       const id = this.ids.get(name);
       if (id === undefined) continue;
-      for (let row = 0, at = id; row < sizes.length; row++, at += width) shared[row] += member[at];
+      for (let set = 0, at = id * count; set < count; set++, at++) shared[set] += member[at];
     }
-    for (let row = 0; row < sizes.length; row++) {
-      const union = local.size + sizes[row] - shared[row];
-      out[row] = union === 0 ? 0 : shared[row] / union;
+    for (let set = 0; set < count; set++) {
+      const union = local.size + sizes[set] - shared[set];
+      out[set] = union === 0 ? 0 : shared[set] / union;
     }
   }
 }
