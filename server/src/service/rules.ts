@@ -95,7 +95,7 @@ const SEVERITY_SETTINGS: Record<SeveritySetting, DiagnosticSeverity | undefined>
 export function effectiveSeverity(rule: Rule, overrides: Readonly<Record<string, unknown>> | undefined): DiagnosticSeverity | undefined {
   if (!overrides) return rule.severity;
   for (const key of [rule.code, `${rule.code.split('.')[0]}.*`]) {
-    const setting = overrides?.[key];
+    const setting = overrides[key];
     if (typeof setting === 'string' && setting in SEVERITY_SETTINGS) return SEVERITY_SETTINGS[setting as SeveritySetting];
   }
   return rule.severity;

@@ -1,3 +1,4 @@
+import { memoizedBy } from '../memo';
 import type { Heading } from '../syntax/model';
 import type { NationalPlan, NationalTask } from './plan';
 import { GramCounter, GramTable } from './gramTable';
@@ -75,54 +76,49 @@ interface Index {
   /** Working arrays reused by every scoring run (the service is single-threaded). */
   scratch: { dots: Float64Array; titleShared: Float64Array; agencies: Float64Array; campaigns: Float64Array; scores: Float64Array; seen: Int32Array; touched: Int32Array; unseen: GramCounter; textIds: Int32Array; firsts: Uint8Array };
 }
-const indexCache = new WeakMap<NationalPlan, Index>();
 
 /** Bigrams of one task the scratch arrays hold; a longer task (rare: a whole section without items) takes the slower paths. */
 const SCRATCH_GRAMS = 4096;
 
-function indexOf(plan: NationalPlan): Index {
-  let index = indexCache.get(plan);
-  if (!index) {
-    // Titles are part of each task's text, so every title bigram has a posting.
-    const lists = new Map<Gram, { tasks: number[]; weights: number[]; titles: number[] }>();
-    plan.tasks.forEach((t, i) => {
-      const titleGrams = new Set(t.titleGrams);
-      for (const [g, w] of t.vector) {
-        const list = lists.get(g) ?? { tasks: [], weights: [], titles: [] };
-        list.tasks.push(i);
-        list.weights.push(w);
-        if (titleGrams.has(g)) list.titles.push(i);
-        lists.set(g, list);
-      }
-    });
-    const postings = flatten([...lists.values()], [...lists.keys()].map((g) => plan.idf(g)));
-    const titleTotals = Float64Array.from(plan.tasks, (t) => [...new Set(t.titleGrams)].reduce((sum, g) => sum + plan.idf(g), 0));
-    const count = plan.tasks.length;
-    const scratch = {
-      dots: new Float64Array(count),
-      titleShared: new Float64Array(count),
-      agencies: new Float64Array(count),
-      campaigns: new Float64Array(count),
-      scores: new Float64Array(count),
-      seen: new Int32Array(lists.size),
-      // The postings a text touched, in order: a typed array, since emptying a JS array with length = 0 frees its store and every task grew it again.
-      touched: new Int32Array(lists.size),
-      unseen: new GramCounter(SCRATCH_GRAMS),
-      textIds: new Int32Array(SCRATCH_GRAMS),
-      firsts: new Uint8Array(SCRATCH_GRAMS),
-    };
-    index = {
-      grams: new GramTable([...lists.keys()]),
-      postings,
-      titleTotals,
-      agencies: new SetMatrix(plan.tasks.map((t) => t.agencies)),
-      campaigns: new SetMatrix(plan.tasks.map((t) => t.campaigns)),
-      scratch,
-    };
-    indexCache.set(plan, index);
-  }
-  return index;
-}
+/** A plan's index, built on its first alignment and kept as long as the plan. */
+const indexOf = memoizedBy((plan: NationalPlan): Index => {
+  // Titles are part of each task's text, so every title bigram has a posting.
+  const lists = new Map<Gram, { tasks: number[]; weights: number[]; titles: number[] }>();
+  plan.tasks.forEach((t, i) => {
+    const titleGrams = new Set(t.titleGrams);
+    for (const [g, w] of t.vector) {
+      const list = lists.get(g) ?? { tasks: [], weights: [], titles: [] };
+      list.tasks.push(i);
+      list.weights.push(w);
+      if (titleGrams.has(g)) list.titles.push(i);
+      lists.set(g, list);
+    }
+  });
+  const postings = flatten([...lists.values()], [...lists.keys()].map((g) => plan.idf(g)));
+  const titleTotals = Float64Array.from(plan.tasks, (t) => [...new Set(t.titleGrams)].reduce((sum, g) => sum + plan.idf(g), 0));
+  const count = plan.tasks.length;
+  const scratch = {
+    dots: new Float64Array(count),
+    titleShared: new Float64Array(count),
+    agencies: new Float64Array(count),
+    campaigns: new Float64Array(count),
+    scores: new Float64Array(count),
+    seen: new Int32Array(lists.size),
+    // The postings a text touched, in order: a typed array, since emptying a JS array with length = 0 frees its store and every task grew it again.
+    touched: new Int32Array(lists.size),
+    unseen: new GramCounter(SCRATCH_GRAMS),
+    textIds: new Int32Array(SCRATCH_GRAMS),
+    firsts: new Uint8Array(SCRATCH_GRAMS),
+  };
+  return {
+    grams: new GramTable([...lists.keys()]),
+    postings,
+    titleTotals,
+    agencies: new SetMatrix(plan.tasks.map((t) => t.agencies)),
+    campaigns: new SetMatrix(plan.tasks.map((t) => t.campaigns)),
+    scratch,
+  };
+});
 
 function flatten(lists: ReadonlyArray<{ tasks: number[]; weights: number[]; titles: number[] }>, idf: number[]): Postings {
   const start = new Int32Array(lists.length + 1);
@@ -234,7 +230,7 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
   if (hasCampaigns) index.campaigns.jaccardInto(local.campaigns, campaigns);
   if (hasAgencies) index.agencies.jaccardInto(local.agencies, agencies);
   // Scores without an object per national task, parts only for the candidates; most local tasks name no campaign.
-  // No closure here: a double a closure captures is boxed anew on every `+=` above (a quarter of the check's garbage).
+  // No closure here: a double a closure captures is boxed anew on every `+=` above (an eighth of the check's garbage).
   let bestScore = 0;
   for (let i = 0; i < count; i++) {
     const titleTotal = localTitle + titleTotals[i];

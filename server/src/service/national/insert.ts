@@ -1,5 +1,6 @@
 import type { LevelNumbering } from '../checks/numbering';
 import { expectedNumbers, renumberEdits } from '../checks/numbering';
+import { memoizedBy } from '../memo';
 import type { LevelId } from '../registry/format';
 import type { RegistryView } from '../registry/registry';
 import { parseClause } from '../syntax/clauses';
@@ -83,20 +84,14 @@ interface Locals {
   values: Array<number | undefined>;
   sections: Array<Heading | undefined>;
 }
-const LOCALS = new WeakMap<Alignment, Locals>();
-
-function localsOf(alignment: Alignment): Locals {
-  let locals = LOCALS.get(alignment);
-  if (!locals) {
-    const values = alignment.tasks.map((t) => {
-      const matches = alignment.byLocal.get(t.heading);
-      return matches && matches.length > 0 ? Math.min(...matches.map((m) => m.national.heading.marker.value)) : undefined;
-    });
-    locals = { headings: alignment.tasks.map((t) => t.heading), values, sections: alignment.tasks.map((t) => t.section) };
-    LOCALS.set(alignment, locals);
-  }
-  return locals;
-}
+const localsOf = memoizedBy((alignment: Alignment): Locals => ({
+  headings: alignment.tasks.map((t) => t.heading),
+  values: alignment.tasks.map((t) => {
+    const matches = alignment.byLocal.get(t.heading);
+    return matches && matches.length > 0 ? Math.min(...matches.map((m) => m.national.heading.marker.value)) : undefined;
+  }),
+  sections: alignment.tasks.map((t) => t.section),
+}));
 
 /** The anchor of a missing task: in the section of its nearest earlier covered neighbour, before the first item aligned to a later task. */
 function placeOf(alignment: Alignment, task: NationalTask): { anchor: Heading; after: boolean } | undefined {
@@ -119,15 +114,10 @@ function placeOf(alignment: Alignment, task: NationalTask): { anchor: Heading; a
 }
 
 /** What every insertion into a document reads of it, read once per document: the line break it uses, whether it writes clauses. */
-function factsOf(doc: PlanDocument): { eol: string; usesClauses: boolean } {
-  let facts = FACTS.get(doc);
-  if (!facts) {
-    facts = { eol: doc.text.includes('\r\n') ? '\r\n' : '\n', usesClauses: doc.headings.some((h) => h.clauses.length > 0) };
-    FACTS.set(doc, facts);
-  }
-  return facts;
-}
-const FACTS = new WeakMap<PlanDocument, { eol: string; usesClauses: boolean }>();
+const factsOf = memoizedBy((doc: PlanDocument) => ({
+  eol: doc.text.includes('\r\n') ? '\r\n' : '\n',
+  usesClauses: doc.headings.some((h) => h.clauses.length > 0),
+}));
 
 export function planInsertion(
   doc: PlanDocument,

@@ -1,3 +1,5 @@
+import { isDigit } from '../text/chars';
+
 /**
  * Text similarity for aligning local items with national tasks: character
  * bigrams (Chinese has no spaces; two characters carry most of a word),
@@ -70,7 +72,6 @@ const NO_CAMPAIGNS: ReadonlySet<string> = new Set<string>();
 
 const isOpenQuote = (c: number) => c === 0x201c /* “ */ || c === 0x22; /* " */
 const isCloseQuote = (c: number) => c === 0x201d /* ” */ || c === 0x22; /* " */
-const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 /** What the regex class \\s matches. */
 const isWhitespace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

@@ -140,20 +140,20 @@ const NO_NAMES: ReadonlySet<string> = new Set<string>();
  * text is the start of the text's bigrams, not a copy.
  */
 function writeGrams(fresh: ReadonlyArray<{ heading: Heading; features: TaskFeatures }>): void {
-  let room = 0;
-  for (const { heading, features } of fresh) room += features.text.length + (titleLeads(heading) ? 0 : heading.title.text.length);
+  const leads = fresh.map(({ heading }) => titleLeads(heading));
+  const room = fresh.reduce((sum, { heading, features }, i) => sum + features.text.length + (leads[i] ? 0 : heading.title.text.length), 0);
   const buffer = new Int32Array(room);
   let at = 0;
-  for (const { heading, features } of fresh) {
+  fresh.forEach(({ heading, features }, i) => {
     const textCount = bigramsInto(features.text, buffer, at);
     features.textGrams = buffer.subarray(at, at + textCount);
     at += textCount;
-    if (titleLeads(heading)) {
+    if (leads[i]) {
       features.titleGrams = features.textGrams.subarray(0, bigramCount(heading.title.text));
     } else {
       const titleCount = bigramsInto(heading.title.text, buffer, at);
       features.titleGrams = buffer.subarray(at, at + titleCount);
       at += titleCount;
     }
-  }
+  });
 }

@@ -21,7 +21,6 @@ export interface Agency {
   region?: string;
 }
 
-/** Why a name that is not a unit of this document is wrong, and what it should be. */
 /** A unit as written, read against a view (RegistryView.reading). */
 export interface NameReading {
   placeholder: boolean;
@@ -30,6 +29,7 @@ export interface NameReading {
   agency?: Agency;
 }
 
+/** Why a name that is not a unit of this document is wrong, and what it should be. */
 export type Misplacement =
   | { kind: 'national'; agency: NationalAgency; counterpart?: string }
   | { kind: 'level'; expected?: string; reason: 'bare-core' | 'other-level' | 'other-region' | 'local-in-national' };
@@ -303,24 +303,21 @@ export class RegistryView {
  * every clause, so the same names come back each time. Emptied when it holds
  * LIMIT names, so that a session of typing new names cannot grow it forever.
  */
-class NameMemo<T> {
+class NameMemo<T extends NonNullable<unknown>> {
   private static readonly LIMIT = 10_000;
-  /** An undefined answer is kept as NONE, so that a known name costs one lookup whatever its answer. */
-  private readonly answers = new Map<string, T | typeof NONE>();
+  private readonly answers = new Map<string, T>();
 
   constructor(private readonly compute: (name: string) => T) {}
 
   get(name: string): T {
     const known = this.answers.get(name);
-    if (known !== undefined) return known === NONE ? (undefined as T) : known;
+    if (known !== undefined) return known;
     if (this.answers.size >= NameMemo.LIMIT) this.answers.clear();
     const answer = this.compute(name);
-    this.answers.set(name, answer === undefined ? NONE : answer);
+    this.answers.set(name, answer);
     return answer;
   }
 }
-
-const NONE: unique symbol = Symbol('none');
 
 function isSubsequence(short: string, long: string): boolean {
   let i = 0;

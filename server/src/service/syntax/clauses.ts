@@ -45,8 +45,11 @@ function endsSegment(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (isSegmentSeparator(c)) return true;
   if (c !== 0x3001 /* 、 */ || i < 2) return false;
-  const last = text.charCodeAt(i - 1);
-  const first = text.charCodeAt(i - 2);
+  return isRoleWords(text.charCodeAt(i - 2), text.charCodeAt(i - 1));
+}
+
+/** Whether two characters, by code, are the role words 牵头 or 负责 that end a clause's segment or the clause. */
+export function isRoleWords(first: number, last: number): boolean {
   return (first === 0x7275 /* 牵 */ && last === 0x5934) /* 头 */ || (first === 0x8d1f /* 负 */ && last === 0x8d23) /* 责 */;
 }
 const isUnitSeparator = (c: number) => c === 0x3001 /* 、 */ || c === 0x53ca /* 及 */;

@@ -1,3 +1,4 @@
+import { isDigit } from '../text/chars';
 import {
   CHINESE_NUMERAL_CLASS,
   digitsValue,
@@ -57,8 +58,6 @@ function matcherFor(line: string): ((line: string) => MarkerMatch | undefined) |
   if (isDigit(ch)) return digitMarker;
   return isChineseNumeralChar(ch) ? numeralMarker : undefined;
 }
-
-const isDigit = (ch: number) => (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19);
 
 function hasFullWidthDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xff10) return true;

@@ -1,6 +1,7 @@
 import { isLowSurrogate, isSpace } from '../text/chars';
 import { LineIndex } from '../text/lineIndex';
 import { lowerBound } from '../text/sorted';
+import { isRoleWords } from './clauses';
 import { matchMarker, type Level, type MarkerMatch } from './markers';
 import type { Clause, Heading, LineBreak, Notice, ParseProblem, PlanDocument, Span, TextSpan } from './model';
 
@@ -507,11 +508,7 @@ class PlanParser {
     }
     for (i--; i >= start && isSpace(text.charCodeAt(i)); i--);
     const first = i >= start ? text.charCodeAt(i) : -1;
-    const FU = 0x8d1f; // 负
-    const ZE = 0x8d23; // 责
-    const QIAN = 0x7275; // 牵
-    const TOU = 0x5934; // 头
-    return (first === FU && last === ZE) || (first === QIAN && last === TOU);
+    return isRoleWords(first, last);
   }
 
   /**

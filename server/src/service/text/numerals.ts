@@ -1,3 +1,5 @@
+import { isDigit } from './chars';
+
 /** Chinese and full-width numerals as used in plan markers (一、 （十四） １．). */
 
 const DIGITS: Record<string, number> = {
@@ -5,6 +7,7 @@ const DIGITS: Record<string, number> = {
 };
 const DIGIT_CODES = new Map(Object.entries(DIGITS).map(([c, d]) => [c.charCodeAt(0), d]));
 const NUMERAL_CHARS = '零〇一二两三四五六七八九十百';
+const NUMERAL_CODES = new Set([...NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 export const CHINESE_NUMERAL_CLASS = `[${NUMERAL_CHARS}]`;
 
 /**
@@ -66,7 +69,7 @@ export function formatChineseNumeral(n: number): string {
 
 /** Whether a UTF-16 code is one of the characters Chinese numerals are written with. */
 export function isChineseNumeralChar(ch: number): boolean {
-  return NUMERAL_CHARS.includes(String.fromCharCode(ch));
+  return NUMERAL_CODES.has(ch);
 }
 
 /** The value of a run of ASCII and full-width digits (１２, 12, １2), or NaN when it holds anything else. */
@@ -75,9 +78,8 @@ export function digitsValue(s: string): number {
   let value = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
-    const digit = ch >= 0xff10 && ch <= 0xff19 ? ch - 0xff10 : ch >= 48 && ch <= 57 ? ch - 48 : -1;
-    if (digit < 0) return NaN;
-    value = value * 10 + digit;
+    if (!isDigit(ch)) return NaN;
+    value = value * 10 + (ch >= 0xff10 ? ch - 0xff10 : ch - 48);
   }
   return value;
 }
