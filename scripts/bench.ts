@@ -34,7 +34,7 @@ import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
 import { readNationalPlans } from '../server/src/nationalPlans';
-import { createLanguageService, parsePlan, type Diagnostic, type Hover, type PlanTextDocument, type Position } from '../server/src/service';
+import { createLanguageService, parsePlan, taskHeadings, type Diagnostic, type Hover, type PlanTextDocument, type Position } from '../server/src/service';
 import { checkClauses, type ClauseAnalysis } from '../server/src/service/checks/agencies';
 import { checkCoverage } from '../server/src/service/checks/coverage';
 import { analyzeNumbering } from '../server/src/service/checks/numbering';
@@ -388,7 +388,7 @@ function main(): void {
   const typing = results
     .filter((r) => r.c.seed || r.c.name === 'synthetic-1MB')
     .map((r) => {
-      const headings = parsePlan(r.c.text).headings.filter((h) => h.level >= 2 && h.children.length === 0);
+      const headings = taskHeadings(parsePlan(r.c.text));
       const task = headings[Math.floor(headings.length / 2)];
       const at = task ? task.ownText.end : Math.floor(r.c.text.length / 2);
       const texts = [r.c.text, r.c.text.slice(0, at) + '的' + r.c.text.slice(at)];

@@ -5,7 +5,9 @@ import { BUILTIN_REGISTRY } from './builtinRegistry';
 import { readNationalPlans } from './nationalPlans';
 import {
   createLanguageService,
+  LEVEL_IDS,
   parsePlan,
+  taskHeadings,
   DiagnosticSeverity,
   parseRegistryFile,
   parseWorkspaceConfig,
@@ -115,7 +117,6 @@ interface CliOptions {
   files: string[];
 }
 
-const LEVEL_IDS = ['national', 'province', 'city', 'district', 'county', 'zone'];
 const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
 
 /** The nearest `.workplan/config.json` in the current directory or above it, as the editor finds it in the workspace folder. */
@@ -183,7 +184,7 @@ function parseArgs(argv: string[]): CliOptions {
       options.national = value();
     } else if (flag === '--level') {
       const v = value();
-      if (!LEVEL_IDS.includes(v)) throw new UsageError(`--level must be one of ${LEVEL_IDS.join(', ')}, not ${v}`);
+      if (!(LEVEL_IDS as readonly string[]).includes(v)) throw new UsageError(`--level must be one of ${LEVEL_IDS.join(', ')}, not ${v}`);
       options.level = v as LevelId;
     } else if (flag === '--') {
       options.files.push(...rest.slice(i + 1));
@@ -237,7 +238,7 @@ function readError(error: unknown): string {
 
 /** A work plan's tasks: numbered items below the sections with no items under them (as the service counts them). */
 function countTasks(text: string): number {
-  return parsePlan(text).headings.filter((h) => h.level >= 2 && h.children.length === 0).length;
+  return taskHeadings(parsePlan(text)).length;
 }
 
 /**

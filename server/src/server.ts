@@ -28,6 +28,8 @@ import {
   ADD_TO_REGISTRY_COMMAND,
   addUnitToRegistryText,
   createLanguageService,
+  isTask,
+  LEVEL_IDS,
   message,
   parsePlan,
   parseRegistryFile,
@@ -79,7 +81,7 @@ const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
 /** The server process's memory, as rust-analyzer/memoryUsage: for benchmarks and leak hunts. */
 const MEMORY_USAGE_REQUEST = 'workplan/memoryUsage';
 const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {}, registry: DEFAULT_REGISTRY_FILE };
-const LEVEL_IDS = new Set(['national', 'province', 'city', 'district', 'county', 'zone']);
+const LEVELS: ReadonlySet<string> = new Set(LEVEL_IDS);
 
 /** Accepts whatever the client sends and keeps only well-formed values. */
 function readSettings(raw: unknown): Settings {
@@ -91,7 +93,7 @@ function readSettings(raw: unknown): Settings {
     validation: { delay: typeof delay === 'number' && delay >= 0 && delay <= 5000 ? delay : DEFAULT_SETTINGS.validation.delay },
     rules: s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules) ? (s.rules as Record<string, unknown>) : {},
     registry: text(s.registry) ?? DEFAULT_REGISTRY_FILE,
-    level: level && LEVEL_IDS.has(level) ? (level as LevelId) : undefined,
+    level: level && LEVELS.has(level) ? (level as LevelId) : undefined,
     region: text(s.region),
     nationalPlan: text(s.nationalPlan),
   };
@@ -264,7 +266,7 @@ class WorkplanServer {
     let nationalError = national.error ? message('national.unreadable', this.service.locale, { error: national.error }) : undefined;
     // A file that reads but holds no task to align with (an image, an empty or a JSON file) is no parent plan either.
     const own = national.sources.find((s) => s.id === national.chosen && !isBuiltinPlan(s));
-    if (own && !parsePlan(own.text).headings.some((h) => h.level >= 2 && h.children.length === 0)) {
+    if (own && !parsePlan(own.text).headings.some(isTask)) {
       nationalError = message('national.notAPlan', this.service.locale, { file: fileURLToPath(own.uri) });
       national = { sources: national.sources.filter((s) => s !== own) };
     }

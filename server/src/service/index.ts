@@ -41,6 +41,8 @@ import type {
 
 export * from './types';
 export type { PlanDocument, Heading, Clause, Marker, Notice, TextSpan, Span } from './syntax/model';
+export { isTask, taskHeadings } from './syntax/model';
+export { LEVEL_IDS } from './registry/format';
 export type { CodeActionContext } from './features/codeActions';
 export type { DiagnosticData } from './features/diagnostics';
 export type { RegistryLayer, LevelId, RegionPreset, RegionUnit, NationalAgency, LocalCore } from './registry/format';

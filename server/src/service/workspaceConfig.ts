@@ -1,4 +1,5 @@
 import { isString, mapOf, object, oneOf, optional, readJsonFile } from './jsonChecks';
+import { LEVEL_IDS } from './registry/format';
 import { RULES_BY_CODE } from './rules';
 
 /**
@@ -32,7 +33,7 @@ function ruleKey(key: string, path: string): string | undefined {
 
 const CONFIG = object(
   {
-    level: optional(oneOf(['auto', 'national', 'province', 'city', 'district', 'county', 'zone'])),
+    level: optional(oneOf(['auto', ...LEVEL_IDS])),
     region: optional(isString),
     registry: optional(isString),
     nationalPlan: optional(isString),

@@ -1,7 +1,7 @@
 import { get as levenshtein } from 'fast-levenshtein';
 import type { Agency, RegistryView } from '../registry/registry';
 import { parseClause, type ClauseUnit, type ParsedClause } from '../syntax/clauses';
-import type { Heading, PlanDocument } from '../syntax/model';
+import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
 import { lowerBound } from '../text/sorted';
 import type { Problem } from './problem';
 
@@ -25,11 +25,6 @@ export interface ClauseAnalysis {
   /** Every unit of every clause, in document order. */
   refs: AgencyRef[];
   problems: Problem[];
-}
-
-/** Tasks are the headings without sub-headings below the sections. */
-function isTask(h: Heading): boolean {
-  return h.level >= 2 && h.children.length === 0;
 }
 
 export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnalysis {
@@ -216,7 +211,7 @@ function duplicateProblem(parsed: ParsedClause, unit: ClauseUnit, name: string):
 
 /** Only where the document uses clauses: most of its tasks carry one. */
 function missingClauses(doc: PlanDocument): Problem[] {
-  const tasks = doc.headings.filter(isTask);
+  const tasks = taskHeadings(doc);
   const withClause = tasks.filter((t) => t.clauses.length > 0).length;
   if (withClause * 2 <= tasks.length) return [];
   return tasks

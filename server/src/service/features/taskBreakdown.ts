@@ -1,10 +1,9 @@
 import type { AgencyRef, ClauseAnalysis } from '../checks/agencies';
 import { message, type Locale, type MessageKey } from '../l10n';
 import type { Alignment } from '../national/align';
-import { taskHeadings } from '../national/tasks';
 import { formatMarker } from '../syntax/markers';
 import type { ClauseUnit } from '../syntax/clauses';
-import type { Heading, PlanDocument } from '../syntax/model';
+import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
 
 /**
  * The 任务分解表 (task breakdown table) offices draw up to follow a plan:

@@ -1,6 +1,6 @@
 import type { AgencyRef } from '../checks/agencies';
 import { formatMarker } from '../syntax/markers';
-import type { Heading, PlanDocument } from '../syntax/model';
+import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
 import { bigramCount, bigramsInto, campaigns, type Grams } from './similarity';
 
 /**
@@ -22,10 +22,6 @@ export interface Task {
   campaigns: ReadonlySet<string>;
   /** Short names of the national agencies the clauses name or stand for. */
   agencies: ReadonlySet<string>;
-}
-
-export function taskHeadings(doc: PlanDocument): Heading[] {
-  return doc.headings.filter((h) => h.level >= 2 && h.children.length === 0);
 }
 
 /** Each task's section (the level-1 heading above it), in one pass: a scan per task was quadratic in plans without sections. */

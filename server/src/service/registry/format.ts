@@ -8,8 +8,10 @@
  * layers adding units and overriding fields of units with the same name.
  */
 
-/** Administrative level of a document or a unit. */
-export type LevelId = 'national' | 'province' | 'city' | 'district' | 'county' | 'zone';
+/** The administrative levels of a document or a unit, from the top. */
+export const LEVEL_IDS = ['national', 'province', 'city', 'district', 'county', 'zone'] as const;
+
+export type LevelId = (typeof LEVEL_IDS)[number];
 
 export interface NationalAgency {
   /** Short name as written in national clauses: 市场监管总局. */

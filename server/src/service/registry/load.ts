@@ -1,7 +1,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { arrayOf, isString, object, oneOf, optional, readJsonFile, stringMap } from '../jsonChecks';
 import { message, type Locale } from '../l10n';
-import type { RegistryLayer } from './format';
+import { LEVEL_IDS, type RegistryLayer } from './format';
 
 /**
  * Reads a registry file's text (JSON, comments allowed) into a layer, or
@@ -10,7 +10,7 @@ import type { RegistryLayer } from './format';
 
 export type RegistryFileResult = { layer: RegistryLayer } | { error: string; line: number; column: number };
 
-const level = oneOf(['national', 'province', 'city', 'district', 'county', 'zone']);
+const level = oneOf(LEVEL_IDS);
 
 const names = { name: isString, fullName: optional(isString), aliases: optional(arrayOf(isString)) };
 const unit = object({ ...names, national: optional(arrayOf(isString)), scope: optional((v, p) => (v === 'local' || v === 'upper' || v === 'vertical' ? undefined : `${p} must be local, upper or vertical`)), region: optional(isString), level: optional(level) });

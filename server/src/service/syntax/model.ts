@@ -101,3 +101,16 @@ export interface PlanDocument {
   readonly brackets: readonly number[];
   readonly problems: ParseProblem[];
 }
+
+/**
+ * A task: a heading that carries work, i.e. one with no sub-headings below
+ * the sections — （五） in the national plan and in Xiamen, 1. under （一） in
+ * Jiyuan. Clauses, alignment and the task breakdown all count these.
+ */
+export function isTask(h: Heading): boolean {
+  return h.level >= 2 && h.children.length === 0;
+}
+
+export function taskHeadings(doc: PlanDocument): Heading[] {
+  return doc.headings.filter(isTask);
+}
