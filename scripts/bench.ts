@@ -35,14 +35,15 @@ import { performance } from 'node:perf_hooks';
 import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
 import { readNationalPlans } from '../server/src/nationalPlans';
 import { createLanguageService, parsePlan, taskHeadings, type Diagnostic, type Hover, type PlanTextDocument, type Position } from '../server/src/service';
-import { checkClauses, type ClauseAnalysis } from '../server/src/service/checks/agencies';
+import { checkClauses } from '../server/src/service/checks/agencies';
 import { checkCoverage } from '../server/src/service/checks/coverage';
-import { analyzeNumbering } from '../server/src/service/checks/numbering';
 import { align, type Alignment } from '../server/src/service/national/align';
 import { loadNationalPlan } from '../server/src/service/national/plan';
 import { buildTasks } from '../server/src/service/national/tasks';
 import { detectContext } from '../server/src/service/registry/context';
 import { Registry } from '../server/src/service/registry/registry';
+import { resolveClauses, type ClauseResolution } from '../server/src/service/registry/resolve';
+import { analyzeNumbering } from '../server/src/service/syntax/numbering';
 import { LineIndex } from '../server/src/service/text/lineIndex';
 import { generatePlan } from './synthetic';
 
@@ -192,11 +193,13 @@ function main(): void {
     });
     // The clause analysis alone, on a parsed plan: context detection, then every clause read against the registry.
     const parsed = parsePlan(c.text);
-    let analysis: ClauseAnalysis | undefined;
+    let analysis: ClauseResolution | undefined;
     let context = '';
     const clauses = measure(c.reps, c.warmup, () => {
       const ctx = detectContext(parsed, registry);
-      analysis = checkClauses(parsed, registry.view(ctx.level, ctx.region));
+      const view = registry.view(ctx.level, ctx.region);
+      analysis = resolveClauses(parsed, view);
+      checkClauses(parsed, view, analysis);
       context = `${ctx.level}${ctx.region ? `/${ctx.region}` : ''}`;
     });
     // The alignment alone, on the parsed plan, as analyze() runs it: the plan's tasks against the 35 national
@@ -205,7 +208,7 @@ function main(): void {
     let alignment: Result['alignment'];
     if (ctx.level !== 'national' && nationalPlan) {
       const view = registry.view(ctx.level, ctx.region);
-      const refs = checkClauses(parsed, view).refs;
+      const refs = resolveClauses(parsed, view).refs;
       let a: Alignment | undefined;
       const alignStats = measure(c.reps, c.warmup, () => {
         a = align(nationalPlan, buildTasks(parsed, refs).tasks);

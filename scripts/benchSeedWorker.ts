@@ -21,6 +21,7 @@ import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
 import { readNationalPlans } from '../server/src/nationalPlans';
 import { createLanguageService, parsePlan } from '../server/src/service';
 import { checkClauses } from '../server/src/service/checks/agencies';
+import { resolveClauses } from '../server/src/service/registry/resolve';
 import { detectContext } from '../server/src/service/registry/context';
 import { Registry } from '../server/src/service/registry/registry';
 import { stats, type Stats } from './benchStats';
@@ -72,7 +73,8 @@ async function units(): Promise<{ check: Check; after: () => void }> {
     check: (text) => {
       const doc = parsePlan(text);
       const context = detectContext(doc, registry);
-      return checkClauses(doc, registry.view(context.level, context.region)).problems.length;
+      const view = registry.view(context.level, context.region);
+      return checkClauses(doc, view, resolveClauses(doc, view)).length;
     },
     after: () => undefined,
   };

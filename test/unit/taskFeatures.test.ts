@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
 import { parsePlan } from '../../server/src/service';
-import { checkClauses } from '../../server/src/service/checks/agencies';
+import { resolveClauses } from '../../server/src/service/registry/resolve';
 import { bigrams, campaigns } from '../../server/src/service/national/similarity';
 import { buildTasks } from '../../server/src/service/national/tasks';
 import { detectContext } from '../../server/src/service/registry/context';
@@ -17,7 +17,7 @@ const registry = new Registry(BUILTIN_REGISTRY);
 function tasksOf(text: string) {
   const doc = parsePlan(text);
   const context = detectContext(doc, registry);
-  return buildTasks(doc, checkClauses(doc, registry.view(context.level, context.region)).refs).tasks;
+  return buildTasks(doc, resolveClauses(doc, registry.view(context.level, context.region)).refs).tasks;
 }
 
 describe('task features', () => {

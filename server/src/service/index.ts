@@ -1,27 +1,21 @@
-import { checkClauses, type ClauseAnalysis } from './checks/agencies';
-import { checkArtifacts } from './checks/artifacts';
-import { analyzeNumbering, checkNumbering, type LevelNumbering } from './checks/numbering';
-import type { Problem } from './checks/problem';
+import { DocumentAnalyses, type AnalysisInputs } from './analysis';
 import { codeActions, fixAllEdits, renumberAllEdits, type CodeActionContext } from './features/codeActions';
 import { clauseCompletions } from './features/completion';
-import { DIAGNOSTIC_SOURCE, toDiagnostics, type DiagnosticData } from './features/diagnostics';
+import { toDiagnostics, tooLargeDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { toTextEdits } from './features/edits';
 import { foldingRanges } from './features/foldingRanges';
+import { insertAllMissingEdits } from './features/insertAll';
 import { semanticTokens } from './features/semanticTokens';
 import { unitHover } from './features/hover';
 import { formatTaskBreakdown, taskBreakdown, type TaskBreakdownFormat, type TaskBreakdownRow } from './features/taskBreakdown';
-import { coverageReport, nationalCodeLenses, nationalDefinition, nationalHover } from './features/national';
-import { checkCoverage } from './checks/coverage';
-import { align, type Alignment } from './national/align';
-import { loadNationalPlan, type NationalPlan, type NationalPlanSource } from './national/plan';
-import { buildTasks, type TaskMemo } from './national/tasks';
-import { localize, resolveLocale, type Locale } from './l10n';
-import { effectiveSeverity, RULES_BY_CODE } from './rules';
-import { detectContext, type ContextSettings, type DocumentContext } from './registry/context';
+import { alignmentReport, coverageReport, nationalCodeLenses, nationalDefinition, nationalHover, type AlignmentReport } from './features/national';
+import { ParentPlans, type ParentChoice } from './national/parents';
+import type { NationalPlanSource } from './national/plan';
+import { resolveLocale, type Locale } from './l10n';
+import type { ContextSettings, DocumentContext } from './registry/context';
 import type { LevelId, RegistryLayer } from './registry/format';
-import { Registry, type RegistryView } from './registry/registry';
-import { parsePlan } from './syntax/parser';
+import { Registry } from './registry/registry';
 import type { PlanDocument } from './syntax/model';
 import type {
   CodeAction,
@@ -45,6 +39,7 @@ export { isTask, taskHeadings } from './syntax/model';
 export { LEVEL_IDS } from './registry/format';
 export type { CodeActionContext } from './features/codeActions';
 export type { DiagnosticData } from './features/diagnostics';
+export type { AlignmentReport } from './features/national';
 export type { RegistryLayer, LevelId, RegionPreset, RegionUnit, NationalAgency, LocalCore } from './registry/format';
 export type { DocumentContext } from './registry/context';
 export { RULES, type Rule, type RuleCode, type SeveritySetting } from './rules';
@@ -94,14 +89,6 @@ export interface ServiceConfiguration extends ContextSettings {
   national?: string;
 }
 
-/** A local task and the national tasks it matches, as the CLI reports them. */
-export interface AlignmentReport {
-  national: { id: string; title: string; year?: number };
-  matches: Array<{ local: { number: string; line: number; title: string }; national: { number: string; title: string }; score: number }>;
-  missing: Array<{ number: string; title: string }>;
-  additions: Array<{ number: string; line: number; title: string }>;
-}
-
 export interface DiagnosticOptions {
   /** Per-code severity: `error` | `warning` | `information` | `hint` | `off`. */
   severities?: Readonly<Record<string, unknown>>;
@@ -113,7 +100,7 @@ export interface WorkplanLanguageService {
   configure(configuration: ServiceConfiguration): void;
   parse(document: PlanTextDocument): PlanDocument;
   /** The level and region the document is checked for, how that was decided, and the parent plan. */
-  getContext(document: PlanTextDocument): DocumentContext & { regionName?: string; national?: { id: string; title: string; source: 'setting' | 'year' | 'latest' } };
+  getContext(document: PlanTextDocument): DocumentContext & { regionName?: string; national?: { id: string; title: string; source: ParentChoice } };
   computeDiagnostics(document: PlanTextDocument, options?: DiagnosticOptions): Diagnostic[];
   getCodeActions<D extends DiagnosticRef>(document: PlanTextDocument, range: Range, context: CodeActionContext<D>): CodeAction<D>[];
   /** The edits of `source.fixAll.workplan`, as one list. */
@@ -145,145 +132,42 @@ export interface WorkplanLanguageService {
   forget(uri: string): void;
 }
 
-interface Analysis {
-  version: number;
-  text: string;
-  doc: PlanDocument;
-  context: DocumentContext;
-  view: RegistryView;
-  numbering: LevelNumbering[];
-  clauses: ClauseAnalysis;
-  alignment?: Alignment;
-  /** Task features by task text, reused by the next version so that an edit re-reads only the tasks it touched. */
-  taskMemo?: TaskMemo;
-  /** How the parent plan was chosen. */
-  nationalSource?: 'setting' | 'year' | 'latest';
-  problems: Problem[];
-}
-
 /**
  * The work plan language service: a plain library with no connection and no
  * file system, used by the language server, the CLI and the tests alike.
- * One parse and one run of the checks per document version serves every
- * request on that version.
+ * One analysis per document version (analysis.ts) serves every request on
+ * that version; each request is answered by its feature module.
  */
 export function createLanguageService(options: LanguageServiceOptions = {}): WorkplanLanguageService {
   const locale = resolveLocale(options.locale ?? 'zh-cn');
-  const cache = new Map<string, Analysis>();
-  let registry = new Registry(options.registry ?? []);
-  let settings: ContextSettings = {};
-  let nationalSources = options.nationalPlans ?? [];
-  let nationalId: string | undefined;
-  const nationalPlans = new Map<string, NationalPlan>();
-  const maxDocumentChars = options.maxDocumentChars ?? MAX_DOCUMENT_CHARS;
-  /** What every feature sees of a document too large to read: an empty plan, no alignment, no problems. */
-  let emptyAnalysis: Omit<Analysis, 'version' | 'text'> | undefined;
-
-  const tooLarge = (document: PlanTextDocument): boolean => document.getText().length > maxDocumentChars;
-
-  function analyzeEmpty(document: PlanTextDocument): Analysis {
-    if (!emptyAnalysis) {
-      const doc = parsePlan('');
-      const context = detectContext(doc, registry, settings);
-      const view = registry.view(context.level, context.region);
-      emptyAnalysis = { doc, context, view, numbering: [], clauses: checkClauses(doc, view), problems: [] };
-    }
-    return { ...emptyAnalysis, version: document.version, text: '' };
-  }
-
-  /** The one diagnostic of a document too large to read, on its first line. */
-  function tooLargeDiagnostics(document: PlanTextDocument, severities: DiagnosticOptions['severities']): Diagnostic[] {
-    const rule = RULES_BY_CODE.get('document.too-large')!;
-    const severity = effectiveSeverity(rule, severities);
-    if (severity === undefined) return [];
-    const text = document.getText();
-    const firstLine = /^[^\r\n]{0,200}/.exec(text)![0].length;
-    const count = (n: number) => n.toLocaleString('en-US');
-    return [{
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine } },
-      severity,
-      code: rule.code,
-      source: DIAGNOSTIC_SOURCE,
-      message: localize(rule.message, locale, { size: count(text.length), limit: count(maxDocumentChars) }),
-      data: { version: document.version } satisfies DiagnosticData,
-    }];
-  }
-
-  function nationalPlan(source: NationalPlanSource): NationalPlan {
-    let plan = nationalPlans.get(source.id);
-    if (!plan) {
-      plan = loadNationalPlan(source, registry);
-      nationalPlans.set(source.id, plan);
-    }
-    return plan;
-  }
-
-  function draftYear(doc: PlanDocument): number | undefined {
-    return Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]) || undefined;
-  }
-
-  /** The setting's plan; else the one of the draft's `year`; else the latest. */
-  function choosePlan(year: number | undefined): { plan: NationalPlan; source: 'setting' | 'year' | 'latest' } | undefined {
-    if (nationalSources.length === 0) return undefined;
-    const chosen = nationalSources.find((s) => s.id === nationalId);
-    if (chosen) return { plan: nationalPlan(chosen), source: 'setting' };
-    const plans = nationalSources.map(nationalPlan);
-    const ofYear = plans.find((p) => p.year === year);
-    if (ofYear) return { plan: ofYear, source: 'year' };
-    return { plan: [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0], source: 'latest' };
-  }
-
-  function analyze(document: PlanTextDocument): Analysis {
-    if (tooLarge(document)) {
-      cache.delete(document.uri);
-      return analyzeEmpty(document);
-    }
-    const text = document.getText();
-    const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.text === text) return cached;
-    const doc = parsePlan(text);
-    const context = detectContext(doc, registry, settings);
-    const view = registry.view(context.level, context.region);
-    const numbering = analyzeNumbering(doc);
-    const clauses = checkClauses(doc, view);
-    const year = draftYear(doc);
-    const choice = context.level === 'national' ? undefined : choosePlan(year);
-    const built = choice ? buildTasks(doc, clauses.refs, cached?.taskMemo) : undefined;
-    const alignment = choice && built ? align(choice.plan, built.tasks, year, cached?.alignment) : undefined;
-    // The numbering check first: its walk records the numbers each missing task's insertion continues from.
-    const numberingProblems = checkNumbering(doc, numbering);
-    const coverage = alignment ? checkCoverage(doc, alignment, numbering, view) : [];
-    const problems = [...numberingProblems, ...checkArtifacts(doc), ...clauses.problems, ...coverage];
-    const analysis = { version: document.version, text, doc, context, view, numbering, clauses, alignment, taskMemo: built?.memo, nationalSource: choice?.source, problems };
-    cache.set(document.uri, analysis);
-    return analysis;
-  }
+  let sources = options.nationalPlans ?? [];
+  const inputsOf = (registry: Registry, settings: ContextSettings, national?: string): AnalysisInputs => ({ registry, settings, parents: new ParentPlans(sources, registry, national) });
+  let inputs = inputsOf(new Registry(options.registry ?? []), {});
+  const analyses = new DocumentAnalyses(inputs, options.maxDocumentChars ?? MAX_DOCUMENT_CHARS);
+  const analyze = (document: PlanTextDocument) => analyses.get(document);
 
   return Object.freeze({
     locale,
     configure(configuration: ServiceConfiguration) {
-      if (configuration.registry) registry = new Registry(configuration.registry);
-      if (configuration.nationalPlans) nationalSources = configuration.nationalPlans;
-      settings = { level: configuration.level as LevelId | undefined, region: configuration.region };
-      nationalId = configuration.national;
-      // National plans hold agencies resolved against the registry: rebuild them with it.
-      nationalPlans.clear();
-      cache.clear();
-      emptyAnalysis = undefined;
+      if (configuration.nationalPlans) sources = configuration.nationalPlans;
+      const registry = configuration.registry ? new Registry(configuration.registry) : inputs.registry;
+      inputs = inputsOf(registry, { level: configuration.level as LevelId | undefined, region: configuration.region }, configuration.national);
+      analyses.reconfigure(inputs);
     },
     parse: (document: PlanTextDocument) => analyze(document).doc,
     getContext(document: PlanTextDocument) {
-      const { context, view, alignment, nationalSource } = analyze(document);
-      const national = alignment && nationalSource ? { id: alignment.plan.id, title: alignment.plan.title, source: nationalSource } : undefined;
+      const { context, view, alignment, parentChoice } = analyze(document);
+      const national = alignment && parentChoice ? { id: alignment.plan.id, title: alignment.plan.title, source: parentChoice } : undefined;
       return { ...context, regionName: view.region?.name, national };
     },
     computeDiagnostics(document: PlanTextDocument, diagnosticOptions: DiagnosticOptions = {}) {
-      if (tooLarge(document)) return tooLargeDiagnostics(document, diagnosticOptions.severities);
+      const { severities } = diagnosticOptions;
+      if (analyses.tooLarge(document)) return tooLargeDiagnostics(document.getText(), document.version, analyses.maxChars, locale, severities);
       const { doc, problems } = analyze(document);
-      return toDiagnostics(doc, document.version, problems, locale, diagnosticOptions.severities);
+      return toDiagnostics(doc, document.version, problems, locale, severities);
     },
     getCodeActions<D extends DiagnosticRef>(document: PlanTextDocument, range: Range, context: CodeActionContext<D>) {
-      if (tooLarge(document)) return [];
+      if (analyses.tooLarge(document)) return [];
       const { doc, numbering, problems } = analyze(document);
       return codeActions({ uri: document.uri, version: document.version, doc, numbering, problems, locale }, range, context);
     },
@@ -308,52 +192,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       const { alignment } = analyze(document);
       return alignment ? coverageReport(alignment, locale) : undefined;
     },
-    getInsertAllMissingEdits(document: PlanTextDocument) {
-      // Insert one task at a time and align again, so that each lands among the tasks already inserted.
-      const original = document.getText();
-      let text = original;
-      const uri = `${document.uri}#insert-all`;
-      for (let round = 0; round < 200; round++) {
-        const { doc, problems } = analyze({ uri, version: round, getText: () => text });
-        const fix = problems.find((p) => p.code === 'coverage.missing')?.fixes[0];
-        if (!fix) break;
-        const edits = [fix, ...(fix.more ?? [])].sort((a, b) => b.start - a.start);
-        for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
-        if (doc.text === text) break;
-      }
-      cache.delete(uri);
-      if (text === original) return [];
-      let start = 0;
-      while (start < original.length && start < text.length && original[start] === text[start]) start++;
-      let end = 0;
-      while (end < original.length - start && end < text.length - start && original[original.length - 1 - end] === text[text.length - 1 - end]) end++;
-      const lines = analyze(document).doc.lines;
-      return [{ range: lines.range(start, original.length - end), newText: text.slice(start, text.length - end) }];
-    },
+    getInsertAllMissingEdits: (document: PlanTextDocument) => insertAllMissingEdits(document, analyze, (uri) => analyses.forget(uri)),
     getRenumberEdits(document: PlanTextDocument) {
       const { doc, numbering } = analyze(document);
       return toTextEdits(doc, renumberAllEdits(numbering));
     },
-    getNationalPlans() {
-      return nationalSources.map((source) => {
-        const plan = nationalPlan(source);
-        return { id: plan.id, title: plan.title, year: plan.year, uri: plan.uri };
-      });
-    },
+    getNationalPlans: () => inputs.parents.all().map((plan) => ({ id: plan.id, title: plan.title, year: plan.year, uri: plan.uri })),
     getAlignment(document: PlanTextDocument) {
       const { doc, alignment } = analyze(document);
-      if (!alignment) return undefined;
-      const line = (h: { start: number }) => doc.lines.positionAt(h.start).line;
-      return {
-        national: { id: alignment.plan.id, title: alignment.plan.title, year: alignment.plan.year },
-        matches: alignment.matches.map((m) => ({
-          local: { number: m.local.number, line: line(m.local.heading), title: m.local.title },
-          national: { number: m.national.number, title: m.national.title },
-          score: Math.round(m.score * 1000) / 1000,
-        })),
-        missing: alignment.missing.map((n) => ({ number: n.number, title: n.title })),
-        additions: alignment.tasks.filter((t) => !alignment.byLocal.has(t.heading)).map((t) => ({ number: t.number, line: line(t.heading), title: t.title })),
-      };
+      return alignment ? alignmentReport(doc, alignment) : undefined;
     },
     getCompletions(document: PlanTextDocument, position: Position) {
       const { doc, clauses, view } = analyze(document);
@@ -373,6 +220,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       const { doc, clauses, alignment } = analyze(document);
       return formatTaskBreakdown(taskBreakdown(doc, clauses, alignment), format, locale);
     },
-    forget: (uri: string) => void cache.delete(uri),
+    forget: (uri: string) => analyses.forget(uri),
   });
 }

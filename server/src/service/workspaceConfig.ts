@@ -1,4 +1,4 @@
-import { isString, mapOf, object, oneOf, optional, readJsonFile } from './jsonChecks';
+import { isString, mapOf, object, oneOf, optional, readJsonFile } from './text/jsonChecks';
 import { LEVEL_IDS } from './registry/format';
 import { RULES_BY_CODE } from './rules';
 

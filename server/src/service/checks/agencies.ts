@@ -1,7 +1,8 @@
 import { get as levenshtein } from 'fast-levenshtein';
-import type { Agency, RegistryView } from '../registry/registry';
-import { parseClause, type ClauseUnit, type ParsedClause } from '../syntax/clauses';
-import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
+import type { RegistryView } from '../registry/registry';
+import type { AgencyRef, ClauseResolution } from '../registry/resolve';
+import type { ClauseUnit, ParsedClause } from '../syntax/clauses';
+import { taskHeadings, type PlanDocument } from '../syntax/model';
 import { lowerBound } from '../text/sorted';
 import type { Problem } from './problem';
 
@@ -11,87 +12,53 @@ import type { Problem } from './problem';
  * lead not repeated among the partners — and does every task carry a clause.
  */
 
-/** A unit named in a clause and what it resolved to. */
-export interface AgencyRef {
-  unit: ClauseUnit;
-  heading: Heading;
-  /** Set when the name is a registered unit of this document (after prefix elision). */
-  agency?: Agency;
-  placeholder: boolean;
-}
-
-export interface ClauseAnalysis {
-  clauses: ParsedClause[];
-  /** Every unit of every clause, in document order. */
-  refs: AgencyRef[];
-  problems: Problem[];
-}
-
-export function checkClauses(doc: PlanDocument, view: RegistryView): ClauseAnalysis {
-  const clauses: ParsedClause[] = [];
-  const refs: AgencyRef[] = [];
+export function checkClauses(doc: PlanDocument, view: RegistryView, resolution: ClauseResolution): Problem[] {
   const problems: Problem[] = [];
   // Each unresolved unit keeps the units of its clause, by name, with whether they lead.
-  const unresolved: Array<{ unit: ClauseUnit; elided?: string; clauseNames: Map<string, boolean> }> = [];
+  const unresolved: Array<{ ref: AgencyRef; clauseNames: Map<string, boolean> }> = [];
 
   // The first unit of each registered name in the clause that named it last, for repeats: one map for the
   // document, not one per clause.
   const seen = new Map<string, { clause: ParsedClause; unit: ClauseUnit }>();
-  for (const heading of doc.headings) {
-    for (const clause of heading.clauses) {
-      const parsed = parseClause(clause);
-      clauses.push(parsed);
-      const { units } = parsed;
-      const readings = units.map((u) => view.reading(u.text));
-      const prefixes = readings.map((r) => r.prefix);
-      const firstRef = refs.length;
-      let misnamed: Array<{ unit: ClauseUnit; elided?: string }> | undefined;
-      for (let i = 0; i < units.length; i++) {
-        const unit = units[i];
-        const ref: AgencyRef = { unit, heading, agency: undefined, placeholder: readings[i].placeholder };
-        refs.push(ref);
-        if (ref.placeholder) continue;
-        // 示范区公安局、农业农村局: the prefix is written once for the rest of the list.
-        const elided = elidedPrefix(prefixes, i);
-        ref.agency = readings[i].agency ?? (elided ? view.lookup(elided + unit.text) : undefined);
-        if (!ref.agency) {
-          (misnamed ??= []).push({ unit, elided });
-          continue;
-        }
-        const earlier = seen.get(ref.agency.name);
-        const first = earlier?.clause === parsed ? earlier.unit : undefined;
-        if (!first) {
-          seen.set(ref.agency.name, { clause: parsed, unit });
-        } else if (first.role === unit.role) {
-          problems.push(duplicateProblem(parsed, unit, ref.agency.name));
-        } else if ((first.role === 'lead') !== (unit.role === 'lead')) {
-          problems.push({
-            code: 'clause.malformed',
-            start: unit.start,
-            end: unit.end,
-            args: { reasonKey: 'leadAsPartner', unit: unit.text },
-            fixes: [{ kind: 'removeUnit', ...removalRange(parsed, unit), newText: '', args: { unit: unit.text } }],
-          });
-        }
+  for (const { parsed, refs } of resolution.clauses) {
+    let misnamed: AgencyRef[] | undefined;
+    for (const ref of refs) {
+      if (ref.placeholder) continue;
+      const { unit, agency } = ref;
+      if (!agency) {
+        (misnamed ??= []).push(ref);
+        continue;
       }
-      if (!misnamed) continue;
-      // An unresolved unit's suggestions must not name a unit the clause holds in the other role: the clause's names, with whether they lead.
-      const clauseNames = new Map<string, boolean>();
-      for (let r = firstRef; r < refs.length; r++) {
-        const agency = refs[r].agency;
-        if (agency) clauseNames.set(agency.name, refs[r].unit.role === 'lead');
+      const earlier = seen.get(agency.name);
+      const first = earlier?.clause === parsed ? earlier.unit : undefined;
+      if (!first) {
+        seen.set(agency.name, { clause: parsed, unit });
+      } else if (first.role === unit.role) {
+        problems.push(duplicateProblem(parsed, unit, agency.name));
+      } else if ((first.role === 'lead') !== (unit.role === 'lead')) {
+        problems.push({
+          code: 'clause.malformed',
+          start: unit.start,
+          end: unit.end,
+          args: { reasonKey: 'leadAsPartner', unit: unit.text },
+          fixes: [{ kind: 'removeUnit', ...removalRange(parsed, unit), newText: '', args: { unit: unit.text } }],
+        });
       }
-      for (const m of misnamed) unresolved.push({ ...m, clauseNames });
     }
+    if (!misnamed) continue;
+    // An unresolved unit's suggestions must not name a unit the clause holds in the other role: the clause's names, with whether they lead.
+    const clauseNames = new Map<string, boolean>();
+    for (const r of refs) if (r.agency) clauseNames.set(r.agency.name, r.unit.role === 'lead');
+    for (const ref of misnamed) unresolved.push({ ref, clauseNames });
   }
 
   if (unresolved.length > 0) {
-    const used = usedNames(refs);
-    for (const { unit, elided, clauseNames } of unresolved) problems.push(unitProblem(view, unit, elided, used, clauseNames));
+    const used = usedNames(resolution.refs);
+    for (const { ref, clauseNames } of unresolved) problems.push(unitProblem(view, ref.unit, ref.elided, used, clauseNames));
   }
   problems.push(...missingClauses(doc));
   problems.push(...clausesWithoutRole(doc, view));
-  return { clauses, refs, problems };
+  return problems;
 }
 
 /**
@@ -112,20 +79,6 @@ function usedNames(refs: readonly AgencyRef[]): (name: string) => boolean {
     }
     return used.has(name);
   };
-}
-
-/**
- * The prefix a bare name inherits (`prefixes`: each unit's own prefix, in
- * clause order): that of the closest prefixed unit before it in the clause, as long as no later unit writes that prefix again (then
- * the prefix was not given once for the rest, and the bare name is a mistake).
- */
-function elidedPrefix(prefixes: ReadonlyArray<string | undefined>, index: number): string | undefined {
-  if (prefixes[index]) return undefined;
-  let prefix: string | undefined;
-  for (let j = index - 1; j >= 0 && !prefix; j--) prefix = prefixes[j];
-  if (!prefix) return undefined;
-  for (let j = index + 1; j < prefixes.length; j++) if (prefixes[j] === prefix) return undefined;
-  return prefix;
 }
 
 function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | undefined, used: (name: string) => boolean, clauseNames: Map<string, boolean>): Problem {

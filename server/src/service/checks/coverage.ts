@@ -2,7 +2,7 @@ import { otherYear, type Alignment } from '../national/align';
 import { planInsertion } from '../national/insert';
 import type { RegistryView } from '../registry/registry';
 import type { PlanDocument } from '../syntax/model';
-import type { LevelNumbering } from './numbering';
+import type { LevelNumbering } from '../syntax/numbering';
 import type { Problem } from './problem';
 
 /**

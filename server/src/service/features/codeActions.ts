@@ -1,5 +1,5 @@
 import { message, type Locale, type MessageKey } from '../l10n';
-import { renumberEdits, widthEdits, type LevelNumbering } from '../checks/numbering';
+import { renumberEdits, widthEdits, type LevelNumbering } from '../syntax/numbering';
 import type { FixKind, Problem } from '../checks/problem';
 import type { PlanDocument } from '../syntax/model';
 import { CodeActionKind, type CodeAction, type DiagnosticRef, type Range, type TextEdit } from '../types';

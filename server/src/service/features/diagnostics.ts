@@ -42,6 +42,26 @@ function localizeArgs(args: MessageArgs, locale: Locale): MessageArgs {
   return out;
 }
 
+/**
+ * The one diagnostic of a document too large to read (`length` characters
+ * over the `limit`), on its first line, or none when the rule is off.
+ */
+export function tooLargeDiagnostics(text: string, version: number, limit: number, locale: Locale, severities: Readonly<Record<string, unknown>> | undefined): Diagnostic[] {
+  const rule = RULES_BY_CODE.get('document.too-large')!;
+  const severity = effectiveSeverity(rule, severities);
+  if (severity === undefined) return [];
+  const firstLine = /^[^\r\n]{0,200}/.exec(text)![0].length;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return [{
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine } },
+    severity,
+    code: rule.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: localize(rule.message, locale, { size: count(text.length), limit: count(limit) }),
+    data: { version } satisfies DiagnosticData,
+  }];
+}
+
 export function toDiagnostics(
   doc: PlanDocument,
   version: number,

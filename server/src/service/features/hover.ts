@@ -1,4 +1,4 @@
-import type { AgencyRef } from '../checks/agencies';
+import type { AgencyRef } from '../registry/resolve';
 import { message, type Locale, type MessageKey } from '../l10n';
 import type { RegistryView } from '../registry/registry';
 import type { PlanDocument } from '../syntax/model';

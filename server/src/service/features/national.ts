@@ -109,3 +109,25 @@ export function coverageReport(alignment: Alignment, locale: Locale): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** A local task and the national tasks it matches, as the CLI reports them. */
+export interface AlignmentReport {
+  national: { id: string; title: string; year?: number };
+  matches: Array<{ local: { number: string; line: number; title: string }; national: { number: string; title: string }; score: number }>;
+  missing: Array<{ number: string; title: string }>;
+  additions: Array<{ number: string; line: number; title: string }>;
+}
+
+export function alignmentReport(doc: PlanDocument, alignment: Alignment): AlignmentReport {
+  const line = (h: { start: number }) => doc.lines.positionAt(h.start).line;
+  return {
+    national: { id: alignment.plan.id, title: alignment.plan.title, year: alignment.plan.year },
+    matches: alignment.matches.map((m) => ({
+      local: { number: m.local.number, line: line(m.local.heading), title: m.local.title },
+      national: { number: m.national.number, title: m.national.title },
+      score: Math.round(m.score * 1000) / 1000,
+    })),
+    missing: alignment.missing.map((n) => ({ number: n.number, title: n.title })),
+    additions: alignment.tasks.filter((t) => !alignment.byLocal.has(t.heading)).map((t) => ({ number: t.number, line: line(t.heading), title: t.title })),
+  };
+}

@@ -1,4 +1,4 @@
-import type { AgencyRef } from '../checks/agencies';
+import type { AgencyRef } from '../registry/resolve';
 import type { Problem } from '../checks/problem';
 import type { PlanDocument } from '../syntax/model';
 

@@ -1,4 +1,4 @@
-import type { AgencyRef, ClauseAnalysis } from '../checks/agencies';
+import type { AgencyRef, ClauseResolution } from '../registry/resolve';
 import { message, type Locale, type MessageKey } from '../l10n';
 import type { Alignment } from '../national/align';
 import { formatMarker } from '../syntax/markers';
@@ -66,9 +66,9 @@ const numberOf = (h: Heading) => formatMarker(h.level, h.marker.value, 'full');
  * the placeholder is listed next, so the 等 is not repeated after the unit.
  * Any other 等 (“and others”) stays on the unit it follows.
  */
-function etcIntoPlaceholder(clauses: ClauseAnalysis['clauses']): Set<ClauseUnit> {
+function etcIntoPlaceholder(clauses: ClauseResolution['clauses']): Set<ClauseUnit> {
   const set = new Set<ClauseUnit>();
-  for (const { units } of clauses) {
+  for (const { parsed: { units } } of clauses) {
     units.forEach((u, i) => {
       if (u.etc && units[i + 1]?.contentStart === u.contentEnd + 1) set.add(u);
     });
@@ -77,7 +77,7 @@ function etcIntoPlaceholder(clauses: ClauseAnalysis['clauses']): Set<ClauseUnit>
 }
 
 /** The rows, one per task (headings of level ≥ 2 without sub-headings), in document order. */
-export function taskBreakdown(doc: PlanDocument, clauses: ClauseAnalysis, alignment?: Alignment): TaskBreakdownRow[] {
+export function taskBreakdown(doc: PlanDocument, clauses: ClauseResolution, alignment?: Alignment): TaskBreakdownRow[] {
   const parentOf = parents(doc);
   const noEtc = etcIntoPlaceholder(clauses.clauses);
   const refsOf = new Map<Heading, AgencyRef[]>();

@@ -1,11 +1,10 @@
-import type { LevelNumbering } from '../checks/numbering';
-import { expectedNumbers, renumberEdits } from '../checks/numbering';
 import { memoizedBy } from '../memo';
 import type { LevelId } from '../registry/format';
 import type { RegistryView } from '../registry/registry';
 import { parseClause } from '../syntax/clauses';
 import { formatMarker } from '../syntax/markers';
 import type { Heading, PlanDocument } from '../syntax/model';
+import { renumberEdits, type LevelNumbering } from '../syntax/numbering';
 import type { Alignment } from './align';
 import type { NationalPlan, NationalTask } from './plan';
 
@@ -139,8 +138,8 @@ export function planInsertion(
   // The number the sequence check expects at this place, whatever the markers around it say: after a swapped
   // pair or a mis-numbered group, one after the marker before it would repeat a number or start a new problem
   // (found by the fix round-trip test).
-  const { values, shifts } = expectedNumbers(n);
-  const value = after ? values[index] + 1 : values[index];
+  const { expected, shifts } = n;
+  const value = after ? expected[index] + 1 : expected[index];
   const marker = formatMarker(anchor.level, value, n.width, n.fullDigits);
   const localized = localizeTask(alignment.plan, task, view, usesClauses);
   // Where titles stand on a line of their own (Nantong), the body goes on the next paragraph.

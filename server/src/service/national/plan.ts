@@ -1,5 +1,5 @@
-import { checkClauses } from '../checks/agencies';
 import type { Registry } from '../registry/registry';
+import { resolveClauses } from '../registry/resolve';
 import type { PlanDocument } from '../syntax/model';
 import { parsePlan } from '../syntax/parser';
 import { tfidf, type Gram, type Vector } from './similarity';
@@ -39,7 +39,7 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
   const doc = parsePlan(source.text);
   const title = doc.title?.text ?? source.id;
   const year = Number(/(\d{4})\s*年/.exec(title)?.[1] ?? /(\d{4})/.exec(source.id)?.[1]) || undefined;
-  const { tasks } = buildTasks(doc, checkClauses(doc, registry.view('national')).refs);
+  const { tasks } = buildTasks(doc, resolveClauses(doc, registry.view('national')).refs);
   const df = new Map<Gram, number>();
   for (const t of tasks) for (const g of new Set(t.textGrams)) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, tasks.length);

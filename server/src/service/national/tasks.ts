@@ -1,4 +1,4 @@
-import type { AgencyRef } from '../checks/agencies';
+import type { AgencyRef } from '../registry/resolve';
 import { formatMarker } from '../syntax/markers';
 import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
 import { bigramCount, bigramsInto, campaigns, type Grams } from './similarity';

@@ -1,5 +1,5 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
-import { arrayOf, isString, object, oneOf, optional, readJsonFile, stringMap } from '../jsonChecks';
+import { arrayOf, isString, object, oneOf, optional, readJsonFile, stringMap } from '../text/jsonChecks';
 import { message, type Locale } from '../l10n';
 import { LEVEL_IDS, type RegistryLayer } from './format';
 

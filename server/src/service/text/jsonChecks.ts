@@ -1,5 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { LineIndex } from './text/lineIndex';
+import { LineIndex } from './lineIndex';
 
 /**
  * Small validators for the JSON files users write (the registry, the

@@ -1,0 +1,31 @@
+import type { Analysis } from '../analysis';
+import type { PlanTextDocument, TextEdit } from '../types';
+
+/**
+ * One edit that inserts every missing national task, each where it belongs:
+ * one task at a time, aligned again after each, so that each lands among
+ * the tasks already inserted and the items after it are renumbered.
+ * `analyze` reads a scratch document; `discard` forgets it afterwards.
+ */
+export function insertAllMissingEdits(document: PlanTextDocument, analyze: (document: PlanTextDocument) => Analysis, discard: (uri: string) => void): TextEdit[] {
+  const original = document.getText();
+  let text = original;
+  const uri = `${document.uri}#insert-all`;
+  for (let round = 0; round < 200; round++) {
+    const { doc, problems } = analyze({ uri, version: round, getText: () => text });
+    const fix = problems.find((p) => p.code === 'coverage.missing')?.fixes[0];
+    if (!fix) break;
+    const edits = [fix, ...(fix.more ?? [])].sort((a, b) => b.start - a.start);
+    for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    if (doc.text === text) break;
+  }
+  discard(uri);
+  if (text === original) return [];
+  // One replacement of the span that changed, so that the user's undo takes it back in one step.
+  let start = 0;
+  while (start < original.length && start < text.length && original[start] === text[start]) start++;
+  let end = 0;
+  while (end < original.length - start && end < text.length - start && original[original.length - 1 - end] === text[text.length - 1 - end]) end++;
+  const lines = analyze(document).doc.lines;
+  return [{ range: lines.range(start, original.length - end), newText: text.slice(start, text.length - end) }];
+}

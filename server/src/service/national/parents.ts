@@ -1,0 +1,51 @@
+import type { Registry } from '../registry/registry';
+import type { PlanDocument } from '../syntax/model';
+import { loadNationalPlan, type NationalPlan, type NationalPlanSource } from './plan';
+
+/** How the parent plan of a draft was chosen. */
+export type ParentChoice = 'setting' | 'year' | 'latest';
+
+/** The year a draft's title (or its notice's title) names: 2023年 …工作要点. */
+export function draftYear(doc: PlanDocument): number | undefined {
+  return Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]) || undefined;
+}
+
+/**
+ * The parent plans drafts are aligned with, each parsed on first use and
+ * kept: a parent plan's agencies are resolved against the registry, so a
+ * new registry needs a new ParentPlans.
+ */
+export class ParentPlans {
+  private readonly loaded = new Map<string, NationalPlan>();
+
+  /** `setting`: the id of the plan every draft is aligned with; otherwise chosen by the draft's year. */
+  constructor(
+    private readonly sources: readonly NationalPlanSource[],
+    private readonly registry: Registry,
+    private readonly setting?: string,
+  ) {}
+
+  /** The setting's plan; else the one of the draft's `year`; else the latest. */
+  choose(year: number | undefined): { plan: NationalPlan; source: ParentChoice } | undefined {
+    if (this.sources.length === 0) return undefined;
+    const chosen = this.sources.find((s) => s.id === this.setting);
+    if (chosen) return { plan: this.plan(chosen), source: 'setting' };
+    const plans = this.all();
+    const ofYear = plans.find((p) => p.year === year);
+    if (ofYear) return { plan: ofYear, source: 'year' };
+    return { plan: [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0], source: 'latest' };
+  }
+
+  all(): NationalPlan[] {
+    return this.sources.map((s) => this.plan(s));
+  }
+
+  private plan(source: NationalPlanSource): NationalPlan {
+    let plan = this.loaded.get(source.id);
+    if (!plan) {
+      plan = loadNationalPlan(source, this.registry);
+      this.loaded.set(source.id, plan);
+    }
+    return plan;
+  }
+}
