@@ -13,7 +13,7 @@ export interface Rule {
   message: LocalizedText;
 }
 
-function rule(code: string, severity: DiagnosticSeverity, zh: string, en: string): Rule {
+function rule<C extends string>(code: C, severity: DiagnosticSeverity, zh: string, en: string): Rule & { code: C } {
   return { code, severity, message: { 'zh-cn': zh, en } };
 }
 

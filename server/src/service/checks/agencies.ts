@@ -40,7 +40,7 @@ export function checkClauses(doc: PlanDocument, view: RegistryView, resolution: 
           code: 'clause.malformed',
           start: unit.start,
           end: unit.end,
-          args: { reasonKey: 'leadAsPartner', unit: unit.text },
+          args: { reason: 'leadAsPartner', unit: unit.text },
           fixes: [{ kind: 'removeUnit', ...removalRange(parsed, unit), newText: '', args: { unit: unit.text } }],
         });
       }
@@ -91,7 +91,7 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
     return {
       code: 'agency.national-in-local',
       ...base,
-      args: { unit: unit.text, expected: counterpart ?? '', hintKey: counterpart ? 'counterpart' : 'noCounterpart' },
+      args: { unit: unit.text, counterpart },
       fixes: counterpart ? [{ kind: 'replaceUnit', ...base, newText: counterpart, args: { unit: counterpart } }] : [],
     };
   }
@@ -99,7 +99,7 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
     return {
       code: 'agency.level',
       ...base,
-      args: { unit: unit.text, reasonKey: misplaced.reason, expected: misplaced.expected ?? '', hintKey: misplaced.expected ? 'expected' : '', levelKey: view.level },
+      args: { unit: unit.text, reason: misplaced.reason, expected: misplaced.expected, level: view.level },
       fixes: misplaced.expected ? [{ kind: 'replaceUnit', ...base, newText: misplaced.expected, args: { unit: misplaced.expected } }] : [],
     };
   }
@@ -113,7 +113,7 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
   return {
     code: 'agency.unknown',
     ...base,
-    args: { unit: unit.text, expected: suggestions[0] ?? '', hintKey: suggestions.length > 0 ? 'suggestion' : 'noSuggestion' },
+    args: { unit: unit.text, suggestion: suggestions[0] },
     fixes: suggestions.map((s) => ({ kind: 'replaceUnit' as const, ...base, newText: s, args: { unit: s } })),
     data: { suggestions, addToRegistry: { name: unit.text, level: view.level, region: view.region?.id } },
   };
@@ -203,7 +203,7 @@ function clausesWithoutRole(doc: PlanDocument, view: RegistryView): Problem[] {
         code: 'clause.malformed',
         start,
         end: close + 1,
-        args: { reasonKey: 'noRole', unit: names[0] },
+        args: { reason: 'noRole', unit: names[0] },
         fixes: [{ kind: 'insertRole', start: close, end: close, newText: '按职责分工负责' }],
       });
     }

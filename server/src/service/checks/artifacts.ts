@@ -42,8 +42,7 @@ export function checkArtifacts(doc: PlanDocument): Problem[] {
         break;
       }
       case 'text.broken-line': {
-        const end = p.data!.end as number;
-        const next = p.data!.next as number;
+        const { end, next } = p.data;
         // Chinese joins without a space; two Latin words keep one between them.
         const joiner = ASCII_WORD.test(text[end - 1] ?? '') && ASCII_WORD.test(text[next] ?? '') ? ' ' : '';
         problems.push({
@@ -54,10 +53,10 @@ export function checkArtifacts(doc: PlanDocument): Problem[] {
         break;
       }
       case 'clause.malformed': {
-        const at = p.data!.insertAt as number;
+        const at = p.data.insertAt;
         const close = text[p.start] === '(' ? ')' : '）';
         problems.push({
-          code: p.code, start: p.start, end: p.end, args: { reasonKey: 'unclosed', after: before(text, at, 8) },
+          code: p.code, start: p.start, end: p.end, args: { reason: 'unclosed', after: before(text, at, 8) },
           fixes: [{ kind: 'closeClause', start: at, end: at, newText: close }],
         });
         break;

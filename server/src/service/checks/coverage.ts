@@ -23,7 +23,7 @@ export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering
       code: 'coverage.missing',
       start: marker.start,
       end: marker.end,
-      args: { number: task.number, title: task.title, expected, hintKey: years ? 'otherYear' : '', ...years },
+      args: { number: task.number, title: task.title, expected, otherYear: years },
       fixes: [{ kind: 'insertTask', ...first, more, args: { number: task.number } }],
       data: { national: { id: task.id, number: task.number, title: task.title } },
     });

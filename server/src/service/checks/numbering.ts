@@ -1,7 +1,7 @@
 import { formatMarker, levelExample, type Level } from '../syntax/markers';
 import type { Heading, PlanDocument } from '../syntax/model';
 import type { Departure, LevelNumbering } from '../syntax/numbering';
-import type { Problem } from './problem';
+import type { Problem, RuleArgs } from './problem';
 
 /**
  * The numbering checks: each departure of the numbering analysis, every
@@ -13,24 +13,23 @@ function expectedMarker(n: LevelNumbering, value: number): string {
   return formatMarker(n.level, value, n.width, n.fullDigits);
 }
 
-function markerProblem(
-  n: LevelNumbering,
-  h: Heading,
-  code: Problem['code'],
-  expectedValue: number,
-  extra: Problem['args'] = {},
-  renumber = true,
-  markerFix = true,
-): Problem {
+type MarkerCode = 'numbering.gap' | 'numbering.duplicate' | 'numbering.order' | 'numbering.convention' | 'numbering.punctuation' | 'numbering.width';
+
+/** What a marker problem says besides the marker as written, the one expected and the level. */
+type Extra<C extends MarkerCode> = Omit<RuleArgs[C], 'actual' | 'expected' | 'level'>;
+
+function markerProblem<C extends MarkerCode>(n: LevelNumbering, h: Heading, code: C, expectedValue: number, extra: Extra<C>, renumber: boolean, markerFix: boolean): Problem<C> {
   const expected = expectedMarker(n, expectedValue);
-  return {
+  const problem = {
     code,
     start: h.marker.start,
     end: h.marker.end,
     args: { actual: h.marker.text.trim(), expected, level: n.level, ...extra },
-    fixes: markerFix ? [{ kind: 'marker', start: h.marker.start, end: h.marker.end, newText: expected, args: { expected } }] : [],
+    fixes: markerFix ? [{ kind: 'marker' as const, start: h.marker.start, end: h.marker.end, newText: expected, args: { expected } }] : [],
     renumber: renumber ? { level: n.level, from: expectedValue } : undefined,
   };
+  // The arguments are those of code C by construction; TypeScript does not relate a generic code to its member of the union.
+  return problem as unknown as Problem<C>;
 }
 
 function missingRange(n: LevelNumbering, from: number, to: number): string {
@@ -40,10 +39,10 @@ function missingRange(n: LevelNumbering, from: number, to: number): string {
 
 function departureProblem(n: LevelNumbering, d: Departure): Problem {
   const h = n.headings[d.index];
-  const extra: Problem['args'] = {};
-  if (d.missing) extra.missing = missingRange(n, d.missing.from, d.missing.to);
-  if (d.convention) extra.conventionKey = d.convention;
-  const problem = markerProblem(n, h, `numbering.${d.kind}`, d.expected, extra, true, d.alone);
+  const problem: Problem =
+    d.kind === 'gap' ? markerProblem(n, h, 'numbering.gap', d.expected, { missing: missingRange(n, d.missing!.from, d.missing!.to) }, true, d.alone)
+    : d.kind === 'convention' ? markerProblem(n, h, 'numbering.convention', d.expected, { convention: d.convention! }, true, d.alone)
+    : markerProblem(n, h, `numbering.${d.kind}`, d.expected, {}, true, d.alone);
   const from = d.renumberFrom;
   if (from.index !== d.index) problem.renumber = { level: n.level, from: from.value, at: n.headings[from.index].marker.start };
   return problem;
@@ -53,9 +52,9 @@ function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {
   for (const h of n.headings) {
     const m = h.marker;
     if (m.suffix) {
-      problems.push(markerProblem(n, h, 'numbering.punctuation', m.value, {}, false));
+      problems.push(markerProblem(n, h, 'numbering.punctuation', m.value, {}, false, true));
     } else if (m.level !== 1 && (m.width !== n.width || m.fullDigits !== n.fullDigits)) {
-      const p = markerProblem(n, h, 'numbering.width', m.value, { widthKey: n.width }, false);
+      const p = markerProblem(n, h, 'numbering.width', m.value, { width: n.width }, false, true);
       p.widthLevel = n.level;
       problems.push(p);
     }
@@ -73,13 +72,7 @@ function checkLevels(doc: PlanDocument, problems: Problem[]): void {
         code: 'numbering.level',
         start: h.marker.start,
         end: h.marker.end,
-        args: {
-          actual: h.marker.text.trim(),
-          parent: parent ? parent.marker.text.trim() : '',
-          parentKey: parent ? '' : 'documentStart',
-          missingLevelKey: missingLevel,
-          expected: levelExample(missingLevel),
-        },
+        args: { actual: h.marker.text.trim(), parent: parent?.marker.text.trim(), missingLevel, expected: levelExample(missingLevel) },
         fixes: [],
       });
     }

@@ -3,7 +3,7 @@ import { renumberEdits, widthEdits, type LevelNumbering } from '../syntax/number
 import type { FixKind, Problem } from '../checks/problem';
 import type { PlanDocument } from '../syntax/model';
 import { CodeActionKind, type CodeAction, type DiagnosticRef, type Range, type TextEdit } from '../types';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, levelName, type DiagnosticData } from './diagnostics';
 import { mergeEdits, toTextEdits, type OffsetEdit } from './edits';
 
 export interface CodeActionContext<D extends DiagnosticRef = DiagnosticRef> {
@@ -91,7 +91,7 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
     const index = n ? n.headings.findIndex((h) => h.marker.start === at) : -1;
     const edits = n && index >= 0 ? renumberEdits(n, index, data.renumber.from) : [];
     if (edits.length > 0) {
-      const title = message(data.renumber.at ? 'fix.renumberFromPrevious' : 'fix.renumber', locale, { levelName: message(`level.${n!.level}` as MessageKey, locale) });
+      const title = message(data.renumber.at ? 'fix.renumberFromPrevious' : 'fix.renumber', locale, { levelName: levelName(n!.level, locale) });
       actions.push(action(input, title, CodeActionKind.QuickFix, toTextEdits(doc, edits), [d], preferRenumber));
     }
   }
@@ -101,8 +101,8 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
     const edits = n ? widthEdits(n) : [];
     if (edits.length > 1) {
       const title = message('fix.width', locale, {
-        levelName: message(`level.${n!.level}` as MessageKey, locale),
-        widthName: message(`width.${n!.width}` as MessageKey, locale),
+        levelName: levelName(n!.level, locale),
+        widthName: message(`width.${n!.width}`, locale),
       });
       actions.push(action(input, title, CodeActionKind.QuickFix, toTextEdits(doc, edits), [d]));
     }

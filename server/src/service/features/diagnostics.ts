@@ -1,9 +1,9 @@
-import { message, localize, MESSAGES, type Locale, type MessageArgs, type MessageKey } from '../l10n';
-import { effectiveSeverity, RULES_BY_CODE } from '../rules';
+import { message, localize, type Locale, type MessageArgs } from '../l10n';
+import { effectiveSeverity, RULES_BY_CODE, type Rule, type RuleCode } from '../rules';
 import type { Level } from '../syntax/markers';
 import type { PlanDocument } from '../syntax/model';
 import type { Diagnostic, Position, TextEdit } from '../types';
-import type { FixKind, Problem } from '../checks/problem';
+import type { FixArgs, FixKind, Problem, RuleArgs } from '../checks/problem';
 
 export const DIAGNOSTIC_SOURCE = 'workplan';
 
@@ -11,7 +11,7 @@ export const DIAGNOSTIC_SOURCE = 'workplan';
 export interface DiagnosticData {
   /** The document version the fixes were computed for; they are not offered on any other. */
   version: number;
-  fixes?: Array<{ kind: FixKind; edit: TextEdit; more?: TextEdit[]; args?: MessageArgs }>;
+  fixes?: Array<{ kind: FixKind; edit: TextEdit; more?: TextEdit[]; args?: FixArgs[FixKind] }>;
   /** `at`: the marker to renumber from, when it is not the diagnostic's own (the first of a swapped pair). */
   renumber?: { level: Level; from: number; at?: Position };
   width?: { level: Level };
@@ -22,24 +22,32 @@ export interface DiagnosticData {
 }
 
 /**
- * The words the arguments stand for (level names, conventions …), beside the
- * arguments rather than in a copy of them: copying each diagnostic's
- * arguments, of a different shape per rule, cost more than formatting them.
+ * The words each rule's message is written with beyond its arguments as
+ * they are: level, convention and width names, the reason and the hint, in
+ * the locale. Passed beside the arguments rather than merged into a copy.
  */
-function localizeArgs(args: MessageArgs, locale: Locale): MessageArgs {
-  const out: MessageArgs = {};
-  if (args.level !== undefined) out.levelName = message(`level.${args.level}` as MessageKey, locale);
-  if (args.missingLevelKey !== undefined) out.missingLevel = message(`level.${args.missingLevelKey}` as MessageKey, locale);
-  if (args.conventionKey !== undefined) out.conventionName = message(`convention.${args.conventionKey}` as MessageKey, locale);
-  if (args.widthKey !== undefined) out.widthName = message(`width.${args.widthKey}` as MessageKey, locale);
-  if (args.parentKey) out.parent = message(`place.${args.parentKey}` as MessageKey, locale);
-  if (args.levelKey !== undefined) out.levelName = message(`levelId.${args.levelKey}` as MessageKey, locale);
-  if (args.reasonKey !== undefined) {
-    const key = `clause.${args.reasonKey}` in MESSAGES ? `clause.${args.reasonKey}` : `reason.${args.reasonKey}`;
-    out.detail = out.reason = message(key as MessageKey, locale, args, out);
-  }
-  if (args.hintKey !== undefined) out.hint = args.hintKey ? message(`hint.${args.hintKey}` as MessageKey, locale, args, out) : '';
-  return out;
+const WORDS: { [C in RuleCode]?: (args: RuleArgs[C], locale: Locale) => MessageArgs } = {
+  'numbering.width': (a, locale) => ({ levelName: levelName(a.level, locale), widthName: message(`width.${a.width}`, locale) }),
+  'numbering.convention': (a, locale) => ({ levelName: levelName(a.level, locale), conventionName: message(`convention.${a.convention}`, locale) }),
+  'numbering.level': (a, locale) => ({ parent: a.parent ?? message('place.documentStart', locale), missingLevel: levelName(a.missingLevel, locale) }),
+  'clause.malformed': (a, locale) => ({ detail: message(`clause.${a.reason}`, locale, a) }),
+  'coverage.missing': (a, locale) => ({ hint: a.otherYear ? message('hint.otherYear', locale, a.otherYear) : '' }),
+  'agency.unknown': (a, locale) => ({ hint: a.suggestion ? message('hint.suggestion', locale, { expected: a.suggestion }) : message('hint.noSuggestion', locale) }),
+  'agency.national-in-local': (a, locale) => ({ hint: a.counterpart ? message('hint.counterpart', locale, { expected: a.counterpart }) : message('hint.noCounterpart', locale) }),
+  'agency.level': (a, locale) => ({
+    reason: message(`reason.${a.reason}`, locale, { levelName: message(`levelId.${a.level}`, locale) }),
+    hint: a.expected ? message('hint.expected', locale, { expected: a.expected }) : '',
+  }),
+};
+
+export function levelName(level: Level, locale: Locale): string {
+  return message(`level.${level}`, locale);
+}
+
+/** A problem's message in the locale: its rule's template filled from its arguments and their words. */
+function problemMessage<C extends RuleCode>(rule: Rule, problem: Problem<C>, locale: Locale): string {
+  const words = WORDS[problem.code] as ((args: RuleArgs[C], locale: Locale) => MessageArgs) | undefined;
+  return localize(rule.message, locale, problem.args as unknown as MessageArgs, words?.(problem.args, locale));
 }
 
 /**
@@ -95,7 +103,7 @@ export function toDiagnostics(
       severity,
       code: p.code,
       source: DIAGNOSTIC_SOURCE,
-      message: localize(rule.message, locale, p.args, localizeArgs(p.args, locale)),
+      message: problemMessage(rule, p, locale),
       data,
     });
   }

@@ -1,5 +1,5 @@
 import type { AgencyRef } from '../registry/resolve';
-import { message, type Locale, type MessageKey } from '../l10n';
+import { message, type Locale } from '../l10n';
 import type { RegistryView } from '../registry/registry';
 import type { PlanDocument } from '../syntax/model';
 import type { Hover } from '../types';
@@ -35,9 +35,9 @@ export function unitHover(doc: PlanDocument, refs: AgencyRef[], view: RegistryVi
   if (!agency) return undefined;
   const lines = [`**${agency.name}**`];
   if (agency.fullName && agency.fullName !== agency.name) lines.push(`${message('hover.fullName', locale)}${agency.fullName}`);
-  const scope = agency.scope === 'vertical' || agency.scope === 'upper' ? `（${message(`hover.scope.${agency.scope}` as MessageKey, locale)}）` : '';
+  const scope = agency.scope === 'vertical' || agency.scope === 'upper' ? `（${message(`hover.scope.${agency.scope}`, locale)}）` : '';
   const region = view.region ? `${view.region.name} · ` : '';
-  lines.push(`${message('hover.level', locale)}${region}${message(`levelId.${agency.level}` as MessageKey, locale)}${scope}`);
+  lines.push(`${message('hover.level', locale)}${region}${message(`levelId.${agency.level}`, locale)}${scope}`);
   if (agency.national.length > 0 && agency.scope !== 'national') {
     const national = agency.national.map((n) => {
       const full = view.registry.nationalAgency(n)?.fullName;

@@ -75,10 +75,15 @@ export interface LineBreak {
   pageMarkersBetween: number;
 }
 
-export interface ParseProblem extends Span {
-  code: 'text.page-marker' | 'text.broken-line' | 'clause.malformed';
-  data?: Record<string, unknown>;
-}
+/** What the parser noticed while reading pasted text: a page marker, a hard line break, a clause that never closes. */
+export type ParseProblem = Span &
+  (
+    | { code: 'text.page-marker' }
+    /** `end` and `next` as in LineBreak. */
+    | { code: 'text.broken-line'; data: { end: number; next: number } }
+    /** Where the missing closing bracket goes. */
+    | { code: 'clause.malformed'; data: { reason: 'unclosed'; insertAt: number } }
+  );
 
 export interface PlanDocument {
   readonly text: string;
