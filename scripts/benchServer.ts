@@ -29,7 +29,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
 import { readNationalPlans } from '../server/src/nationalPlans';
-import type { MemoryUsage } from '../server/src/server';
+import type { MemoryUsage } from '../server/src/protocol';
 import { createLanguageService } from '../server/src/service';
 import { Registry } from '../server/src/service/registry/registry';
 import { LineIndex } from '../server/src/service/text/lineIndex';

@@ -26,6 +26,22 @@ import { isBuiltinPlan, readNationalPlans } from './nationalPlans';
 import { BUILTIN_REGISTRY } from './builtinRegistry';
 import {
   ADD_TO_REGISTRY_COMMAND,
+  CONTEXT_CHANGED_NOTIFICATION,
+  CONTEXT_REQUEST,
+  COVERAGE_REPORT_REQUEST,
+  INSERT_ALL_MISSING_COMMAND,
+  MEMORY_USAGE_REQUEST,
+  NATIONAL_PLANS_REQUEST,
+  RENUMBER_COMMAND,
+  TASK_BREAKDOWN_REQUEST,
+  TRUSTED_NOTIFICATION,
+  type DocumentParams,
+  type MemoryUsage,
+  type NationalPlans,
+  type PlanContext,
+  type TaskBreakdownParams,
+} from './protocol';
+import {
   addUnitToRegistryText,
   createLanguageService,
   isTask,
@@ -63,23 +79,6 @@ interface Settings {
 }
 
 const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
-/** Custom requests of the client: the coverage report (Markdown) and a document's context for the status bar. */
-const COVERAGE_REPORT_REQUEST = 'workplan/coverageReport';
-/** Inserts every missing national task into the document whose uri is the argument. */
-const INSERT_ALL_MISSING_COMMAND = 'workplan.insertAllMissing';
-const CONTEXT_REQUEST = 'workplan/context';
-/** The 任务分解表 of an open document, as CSV or Markdown text. */
-const TASK_BREAKDOWN_REQUEST = 'workplan/taskBreakdown';
-/** The parent plans a draft can be aligned with, and the current setting. */
-const NATIONAL_PLANS_REQUEST = 'workplan/nationalPlans';
-/** Renumbers every level of the document whose uri is the argument. */
-const RENUMBER_COMMAND = 'workplan.renumber';
-/** The user has granted the workspace trust: its files may now be read. */
-const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
-/** Tells the client that contexts may have changed (settings, registry, national plans). */
-const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
-/** The server process's memory, as rust-analyzer/memoryUsage: for benchmarks and leak hunts. */
-const MEMORY_USAGE_REQUEST = 'workplan/memoryUsage';
 const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {}, registry: DEFAULT_REGISTRY_FILE };
 const LEVELS: ReadonlySet<string> = new Set(LEVEL_IDS);
 
@@ -97,17 +96,6 @@ function readSettings(raw: unknown): Settings {
     region: text(s.region),
     nationalPlan: text(s.nationalPlan),
   };
-}
-
-/** The answer to workplan/memoryUsage: process.memoryUsage() in bytes. */
-export interface MemoryUsage {
-  rss: number;
-  heapTotal: number;
-  heapUsed: number;
-  external: number;
-  arrayBuffers: number;
-  /** Whether a full GC ran first (the server runs with --expose-gc): only then is heapUsed the live heap, which tells a leak from V8 growing its heap lazily. */
-  collected: boolean;
 }
 
 function memoryUsage(): MemoryUsage {
@@ -423,13 +411,13 @@ class WorkplanServer {
     return document ? this.service.getDefinition(document, params.position) : [];
   }
 
-  private onTaskBreakdown(params: { uri: string; format?: unknown }) {
+  private onTaskBreakdown(params: TaskBreakdownParams): string | null {
     const document = this.documents.get(params.uri);
     if (!document) return null;
     return this.service.exportTaskBreakdown(document, params.format === 'markdown' ? 'markdown' : 'csv');
   }
 
-  private async onNationalPlans() {
+  private async onNationalPlans(): Promise<NationalPlans> {
     const settings = await this.settingsFor('*');
     const plans = this.service.getNationalPlans().map((p) => {
       const builtin = isBuiltinPlan(p);
@@ -438,13 +426,13 @@ class WorkplanServer {
     return { plans, setting: settings.nationalPlan };
   }
 
-  private onCoverageReport(params: { uri: string }) {
+  private onCoverageReport(params: DocumentParams): string | null {
     const document = this.documents.get(params.uri);
     return (document && this.service.getCoverageReport(document)) ?? null;
   }
 
   /** Level, region and parent plan of a document, for the client's status bar. */
-  private onContext(params: { uri: string }) {
+  private onContext(params: DocumentParams): PlanContext | null {
     const document = this.documents.get(params.uri);
     return document ? this.service.getContext(document) : null;
   }
