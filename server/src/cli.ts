@@ -8,10 +8,12 @@ import {
   createLanguageService,
   LEVEL_IDS,
   DiagnosticSeverity,
+  message,
   resolveLocale,
   type AlignmentReport,
   type Diagnostic,
   type LevelId,
+  type Locale,
   type PlanTextDocument,
   type TaskBreakdownFormat,
   type WorkplanLanguageService,
@@ -196,41 +198,18 @@ function cell(s: string, width: number): string {
   return out + ' '.repeat(Math.max(0, width - displayWidth(out)));
 }
 
-const ALIGN_WORDS = {
-  'zh-cn': {
-    covered: (c: number, n: number, missing: number, added: number) => `全国任务覆盖 ${c}/${n}；缺失 ${missing} 项；本地新增 ${added} 项`,
-    line: '行',
-    local: '本文档事项',
-    national: '全国任务',
-    score: '匹配度',
-    missing: '缺失的全国任务（本文档没有对应事项）：',
-    additions: '本地新增事项（没有对应的全国任务）：',
-    none: '  无',
-  },
-  en: {
-    covered: (c: number, n: number, missing: number, added: number) => `National tasks covered ${c}/${n}; ${missing} missing; ${added} local additions`,
-    line: 'line',
-    local: 'Item in this plan',
-    national: 'National task',
-    score: 'score',
-    missing: 'National tasks with no item in this plan:',
-    additions: 'Local additions (no national task):',
-    none: '  none',
-  },
-};
-
 /** The alignment as a table a reviewer reads in a terminal: line, local item → national task, score; then missing and additions. */
-function formatAlignment(file: string, report: AlignmentReport, locale: string): string[] {
-  const words = ALIGN_WORDS[resolveLocale(locale) === 'en' ? 'en' : 'zh-cn'];
+function formatAlignment(file: string, report: AlignmentReport, locale: Locale): string[] {
   const covered = new Set(report.matches.map((m) => m.national.number)).size;
   const out = [
     `${file} ↔ ${report.national.id}《${report.national.title}》`,
-    words.covered(covered, covered + report.missing.length, report.missing.length, report.additions.length),
+    message('align.covered', locale, { covered, total: covered + report.missing.length, missing: report.missing.length, added: report.additions.length }),
     '',
   ];
   const LOCAL = 40;
   const NATIONAL = 40;
-  out.push(`${' '.repeat(Math.max(0, 5 - displayWidth(words.line)))}${words.line}  ${cell(words.local, LOCAL)}    ${cell(words.national, NATIONAL)}  ${words.score}`);
+  const line = message('align.line', locale);
+  out.push(`${' '.repeat(Math.max(0, 5 - displayWidth(line)))}${line}  ${cell(message('align.local', locale), LOCAL)}    ${cell(message('align.national', locale), NATIONAL)}  ${message('align.score', locale)}`);
   out.push(`${'-'.repeat(5)}  ${'-'.repeat(LOCAL)}    ${'-'.repeat(NATIONAL)}  ------`);
   let previous: { line: number; number: string } | undefined;
   for (const m of report.matches) {
@@ -241,11 +220,12 @@ function formatAlignment(file: string, report: AlignmentReport, locale: string):
     out.push(`${line.padStart(5)}  ${local} →  ${cell(`${m.national.number}${m.national.title}`, NATIONAL)}  ${m.score.toFixed(3)}`.trimEnd());
     previous = m.local;
   }
-  out.push('', words.missing);
-  if (report.missing.length === 0) out.push(words.none);
+  const none = `  ${message('align.none', locale)}`;
+  out.push('', message('align.missing', locale));
+  if (report.missing.length === 0) out.push(none);
   for (const n of report.missing) out.push(`  ${n.number}${n.title}`);
-  out.push('', words.additions);
-  if (report.additions.length === 0) out.push(words.none);
+  out.push('', message('align.additions', locale));
+  if (report.additions.length === 0) out.push(none);
   for (const a of report.additions) out.push(`${String(a.line + 1).padStart(5)}  ${cell(`${a.number}${a.title}`, LOCAL + NATIONAL)}`.trimEnd());
   return out;
 }
@@ -312,7 +292,7 @@ function alignFile(service: WorkplanLanguageService, options: CliOptions): boole
     const { matches, missing, additions } = report;
     process.stdout.write(`${JSON.stringify({ file, national: report.national.id, matches, missing, additions }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${formatAlignment(file, report, options.locale).join('\n')}\n`);
+    process.stdout.write(`${formatAlignment(file, report, service.locale).join('\n')}\n`);
   }
   return true;
 }

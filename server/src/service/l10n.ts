@@ -165,6 +165,17 @@ export const MESSAGES = {
   'place.documentStart': { 'zh-cn': '正文开头', en: 'the start of the plan' },
   'symbol.notice': { 'zh-cn': '印发通知', en: 'Issuing notice' },
   'symbol.preamble': { 'zh-cn': '导语', en: 'Preamble' },
+  'align.covered': {
+    'zh-cn': '全国任务覆盖 {covered}/{total}；缺失 {missing} 项；本地新增 {added} 项',
+    en: 'National tasks covered {covered}/{total}; {missing} missing; {added} local additions',
+  },
+  'align.line': { 'zh-cn': '行', en: 'line' },
+  'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
+  'align.national': { 'zh-cn': '全国任务', en: 'National task' },
+  'align.score': { 'zh-cn': '匹配度', en: 'score' },
+  'align.missing': { 'zh-cn': '缺失的全国任务（本文档没有对应事项）：', en: 'National tasks with no item in this plan:' },
+  'align.additions': { 'zh-cn': '本地新增事项（没有对应的全国任务）：', en: 'Local additions (no national task):' },
+  'align.none': { 'zh-cn': '无', en: 'none' },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;
