@@ -197,7 +197,7 @@ function readParentPlan(
   const ids = BUILTIN_NATIONAL_PLANS.map((s) => s.id);
   if (ids.includes(value)) return { chosen: value };
   const file = resolve(pathFrom(from.dir, value) ?? value);
-  const origin = from.origin;
+  const { origin } = from;
   if (!existsSync(file) && /^[\w.-]+$/.test(value) && !/\.(txt|workplan|md)$/i.test(value)) {
     return { message: message('national.unknown', locale, { origin, plan: value, known: ids.join(', ') }) };
   }
