@@ -11,7 +11,7 @@
  * check that places the missing ones) and the budgets with PASS/FAIL.
  *
  * The service is created as the server and the CLI create it: the built-in
- * registry and the built-in national plans (readNationalPlans), so "parse +
+ * registry and the built-in national plans (builtinData), so "parse +
  * all checks" includes the alignment and coverage.missing.
  *
  * `npm run bench` (build + tsc + `node --expose-gc out/scripts/bench.js`).
@@ -32,8 +32,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, platform, arch } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
-import { readNationalPlans } from '../server/src/nationalPlans';
+import { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } from '../server/src/builtinData';
 import { createLanguageService, parsePlan, taskHeadings, type Diagnostic, type Hover, type PlanTextDocument, type Position } from '../server/src/service';
 import { checkClauses } from '../server/src/service/checks/agencies';
 import { checkCoverage } from '../server/src/service/checks/coverage';
@@ -98,7 +97,7 @@ function measure(reps: number, warmup: number, fn: (i: number) => void, after?: 
 }
 
 /** As the server and the CLI create it: the built-in registry and national plans, no workspace file, level and region detected. */
-const NATIONAL_PLANS = readNationalPlans(undefined).sources;
+const NATIONAL_PLANS = BUILTIN_NATIONAL_PLANS;
 const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: NATIONAL_PLANS });
 /** The same layers for timing the clause analysis on its own (views and suggestions are cached per registry, as in the service). */
 const registry = new Registry(BUILTIN_REGISTRY);
@@ -173,7 +172,7 @@ function main(): void {
   console.log(`node ${process.version}, ${platform()}-${arch()}, ${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}${gc ? ', GC before each case' : ' (run with --expose-gc for steadier numbers)'}`);
 
   const results: Result[] = [];
-  if (!NATIONAL_2020) throw new Error('bench: national-2020 not found by readNationalPlans');
+  if (!NATIONAL_2020) throw new Error('bench: national-2020 not among the built-in plans');
   const nationalPlan = loadNationalPlan(NATIONAL_2020, registry);
   for (const c of cases()) {
     let diagnostics: Diagnostic[] = [];

@@ -17,8 +17,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
-import { readNationalPlans } from '../server/src/nationalPlans';
+import { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } from '../server/src/builtinData';
 import { createLanguageService, parsePlan } from '../server/src/service';
 import { checkClauses } from '../server/src/service/checks/agencies';
 import { resolveClauses } from '../server/src/service/registry/resolve';
@@ -49,7 +48,7 @@ type Check = (text: string, path: string) => Promise<number> | number;
 
 async function ours(): Promise<{ check: Check; after: () => void }> {
   // As the server and the CLI create it: the built-in registry and national plans.
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: BUILTIN_NATIONAL_PLANS });
   let n = 0;
   let uri = '';
   return {

@@ -27,9 +27,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { BUILTIN_REGISTRY } from '../server/src/builtinRegistry';
-import { readNationalPlans } from '../server/src/nationalPlans';
-import type { MemoryUsage } from '../server/src/server';
+import { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } from '../server/src/builtinData';
+import type { MemoryUsage } from '../server/src/protocol';
 import { createLanguageService } from '../server/src/service';
 import { Registry } from '../server/src/service/registry/registry';
 import { LineIndex } from '../server/src/service/text/lineIndex';
@@ -210,7 +209,7 @@ async function memorySession(client: Client, uri: string, text: string, offset: 
 function serviceHeap(text: string, offset: number): { after100: number; after10k: number } | undefined {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return undefined;
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: BUILTIN_NATIONAL_PLANS });
   const texts = [text, text.slice(0, offset) + '的' + text.slice(offset)];
   const heap = () => {
     gc();

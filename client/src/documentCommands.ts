@@ -7,22 +7,12 @@ import { homedir } from 'node:os';
 import { posix } from 'node:path';
 import { errorText, t } from './messages';
 import { targetUri, type ClientProvider } from './national';
-
-export const EXPORT_TASK_BREAKDOWN_COMMAND = 'workplan.exportTaskBreakdown';
-export const RENUMBER_DOCUMENT_COMMAND = 'workplan.renumberDocument';
-
-/** Custom request of the server: `{ uri, format }` → the table's text, or null when the server does not have the document. */
-const TASK_BREAKDOWN_REQUEST = 'workplan/taskBreakdown';
-/**
- * The server's executeCommand that renumbers a document (argument: its uri) and applies the edit itself.
- * Same id as the client command: it is sent as a workspace/executeCommand request, not through vscode.commands.
- */
-const SERVER_RENUMBER_COMMAND = 'workplan.renumber';
+import { EXPORT_TASK_BREAKDOWN_COMMAND, RENUMBER_COMMAND, RENUMBER_DOCUMENT_COMMAND, TASK_BREAKDOWN_REQUEST, type TaskBreakdownParams } from '../../server/src/protocol';
 
 /** Appended to the plan's base name for the default CSV file name (the plans and the table are Chinese). */
 const CSV_FILE_SUFFIX = '-任务分解表.csv';
 
-type BreakdownFormat = 'csv' | 'markdown';
+type BreakdownFormat = NonNullable<TaskBreakdownParams['format']>;
 
 export function registerDocumentCommands(getClient: ClientProvider): vscode.Disposable[] {
   return [
@@ -51,7 +41,7 @@ async function exportTaskBreakdown(getClient: ClientProvider, arg: unknown): Pro
   }
   let text: string | null;
   try {
-    text = await client.sendRequest<string | null>(TASK_BREAKDOWN_REQUEST, { uri, format: picked.format });
+    text = await client.sendRequest<string | null>(TASK_BREAKDOWN_REQUEST, { uri, format: picked.format } satisfies TaskBreakdownParams);
   } catch (err) {
     void vscode.window.showErrorMessage(t('breakdown.failed', { error: errorText(err) }));
     return;
@@ -140,7 +130,7 @@ async function renumberDocument(getClient: ClientProvider, arg: unknown): Promis
   try {
     // Already loaded by the running client: this costs nothing, and keeps the library out of activation.
     const { ExecuteCommandRequest } = await import('vscode-languageclient/node');
-    await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_RENUMBER_COMMAND, arguments: [uri] });
+    await client.sendRequest(ExecuteCommandRequest.type, { command: RENUMBER_COMMAND, arguments: [uri] });
   } catch (err) {
     void vscode.window.showErrorMessage(t('renumber.failed', { error: errorText(err) }));
   }

@@ -8,12 +8,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { errorText, t } from './messages';
 import { registerDocumentCommands } from './documentCommands';
-import { CONTEXT_CHANGED_NOTIFICATION, LANGUAGE_ID, PlanStatus, registerNationalCommands, type ClientProvider } from './national';
+import { LANGUAGE_ID, PlanStatus, registerNationalCommands, type ClientProvider } from './national';
 import { registerPlanSelection } from './planSelection';
 import { DETECTION_MAX_CHARS, DETECTION_MAX_LINES, detectPlanTitle, isDetectableFileName } from './planDetection';
+import { CONTEXT_CHANGED_NOTIFICATION, TREAT_AS_PLAN_COMMAND, TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 
 const CONFIG_SECTION = 'workplan';
-const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidSaveTextDocument(() => planStatus.schedule()),
     vscode.window.onDidChangeActiveTextEditor(() => planStatus.schedule()),
-    vscode.commands.registerCommand('workplan.treatAsPlan', treatActiveEditorAsPlan),
+    vscode.commands.registerCommand(TREAT_AS_PLAN_COMMAND, treatActiveEditorAsPlan),
     ...registerNationalCommands(getClient),
     ...registerDocumentCommands(getClient),
     ...registerPlanSelection(getClient),

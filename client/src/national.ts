@@ -7,21 +7,19 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { errorText, t, type MessageKey } from './messages';
-import { SELECT_NATIONAL_PLAN_COMMAND } from './planSelection';
+import {
+  CONTEXT_REQUEST,
+  COVERAGE_REPORT_COMMAND,
+  COVERAGE_REPORT_REQUEST,
+  INSERT_ALL_MISSING_COMMAND,
+  INSERT_ALL_MISSING_TASKS_COMMAND,
+  SELECT_NATIONAL_PLAN_COMMAND,
+  SHOW_NATIONAL_COMMAND,
+  type DocumentParams,
+  type PlanContext,
+} from '../../server/src/protocol';
 
 export const LANGUAGE_ID = 'workplan';
-
-/** Client commands (the server's code lenses name the first two). */
-export const SHOW_NATIONAL_TASK_COMMAND = 'workplan.showNationalTask';
-export const COVERAGE_REPORT_COMMAND = 'workplan.coverageReport';
-export const INSERT_ALL_MISSING_TASKS_COMMAND = 'workplan.insertAllMissingTasks';
-/** Provided by the server (executeCommand); registered by the language client under this id. */
-const SERVER_INSERT_ALL_MISSING_COMMAND = 'workplan.insertAllMissing';
-
-/** Custom protocol of the server. */
-const COVERAGE_REPORT_REQUEST = 'workplan/coverageReport';
-const CONTEXT_REQUEST = 'workplan/context';
-export const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
 
 /** Starts the client when needed; undefined when it could not start. */
 export type ClientProvider = () => Promise<LanguageClient | undefined>;
@@ -34,15 +32,6 @@ interface LspPosition {
 interface LspLocation {
   uri: string;
   range: { start: LspPosition; end: LspPosition };
-}
-
-/** The answer of `workplan/context`. */
-interface PlanContext {
-  level: string;
-  region?: string;
-  regionName?: string;
-  source: string;
-  national?: { id: string; title: string; source: 'setting' | 'year' | 'latest' };
 }
 
 /**
@@ -80,7 +69,7 @@ export function registerNationalCommands(getClient: ClientProvider): vscode.Disp
   return [
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    vscode.commands.registerCommand(SHOW_NATIONAL_TASK_COMMAND, showNationalTask),
+    vscode.commands.registerCommand(SHOW_NATIONAL_COMMAND, showNationalTask),
     vscode.commands.registerCommand(COVERAGE_REPORT_COMMAND, (arg?: unknown) => coverageReport(getClient, reports, arg)),
     vscode.commands.registerCommand(INSERT_ALL_MISSING_TASKS_COMMAND, (arg?: unknown) => insertAllMissingTasks(getClient, arg)),
   ];
@@ -146,7 +135,7 @@ async function coverageReport(getClient: ClientProvider, reports: ReportDocument
   }
   let report: string | null;
   try {
-    report = await client.sendRequest<string | null>(COVERAGE_REPORT_REQUEST, { uri });
+    report = await client.sendRequest<string | null>(COVERAGE_REPORT_REQUEST, { uri } satisfies DocumentParams);
   } catch (err) {
     void vscode.window.showErrorMessage(t('report.failed', { error: errorText(err) }));
     return;
@@ -176,7 +165,8 @@ async function insertAllMissingTasks(getClient: ClientProvider, arg: unknown): P
     return;
   }
   try {
-    await vscode.commands.executeCommand(SERVER_INSERT_ALL_MISSING_COMMAND, uri);
+    // The server's command, registered by the language client under its id.
+    await vscode.commands.executeCommand(INSERT_ALL_MISSING_COMMAND, uri);
   } catch (err) {
     void vscode.window.showErrorMessage(t('insertAll.failed', { error: errorText(err) }));
   }
@@ -251,7 +241,7 @@ export class PlanStatus implements vscode.Disposable {
     const client = await this.getClient();
     let context: PlanContext | null = null;
     try {
-      context = client ? await client.sendRequest<PlanContext | null>(CONTEXT_REQUEST, { uri: doc.uri.toString() }) : null;
+      context = client ? await client.sendRequest<PlanContext | null>(CONTEXT_REQUEST, { uri: doc.uri.toString() } satisfies DocumentParams) : null;
     } catch {
       context = null;
     }

@@ -6,27 +6,7 @@ import * as vscode from 'vscode';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { errorText, t } from './messages';
 import type { ClientProvider } from './national';
-
-export const SELECT_NATIONAL_PLAN_COMMAND = 'workplan.selectNationalPlan';
-
-/** Custom request of the server: `{}` → the parent plans and the current setting. */
-const NATIONAL_PLANS_REQUEST = 'workplan/nationalPlans';
-
-interface NationalPlanInfo {
-  id: string;
-  title: string;
-  year?: number;
-  builtin: boolean;
-  /** The plan text's file path, for a plan that is not built in. */
-  path?: string;
-}
-
-/** The answer of `workplan/nationalPlans`. */
-interface NationalPlans {
-  plans: NationalPlanInfo[];
-  /** The setting in effect (workplan.nationalPlan, else .workplan/config.json); absent when automatic. */
-  setting?: string;
-}
+import { NATIONAL_PLANS_REQUEST, SELECT_NATIONAL_PLAN_COMMAND, type NationalPlanInfo, type NationalPlans } from '../../server/src/protocol';
 
 /** A choice of the QuickPick: the setting's new value, or a file to choose. */
 type PlanItem = vscode.QuickPickItem & { choice: { kind: 'auto' } | { kind: 'plan'; plan: NationalPlanInfo } | { kind: 'file' } };

@@ -1,27 +1,20 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { BUILTIN_REGISTRY } from './builtinRegistry';
-import { readNationalPlans } from './nationalPlans';
+import { resolve } from 'node:path';
+import { BUILTIN_REGISTRY } from './builtinData';
+import { decode, readError } from './textFiles';
+import { cliFolder, readWorkspace, regionIds, type SettingNames } from './workspace';
 import {
   createLanguageService,
   LEVEL_IDS,
-  parsePlan,
-  taskHeadings,
   DiagnosticSeverity,
-  parseRegistryFile,
-  parseWorkspaceConfig,
-  registryErrorMessage,
   message,
-  WORKSPACE_CONFIG_FILE,
-  type WorkspaceConfig,
   resolveLocale,
   type AlignmentReport,
   type Diagnostic,
   type LevelId,
-  type NationalPlanSource,
+  type Locale,
   type PlanTextDocument,
-  type RegistryLayer,
   type TaskBreakdownFormat,
   type WorkplanLanguageService,
 } from './service';
@@ -37,6 +30,10 @@ import {
  * additions. Exit status: 0 done, 2 usage error, unreadable file, unknown
  * national plan, or a FILE that is itself a national plan (nothing to align).
  *
+ * A configuration file, registry file, region or parent plan that cannot be
+ * used is reported on stderr and left out, as the editor does; the files are
+ * still checked, and the exit status is 2.
+ *
  * `workplan export [options] FILE` prints the plan's 任务分解表 (one row per
  * task: number, section, title, lead units, other units, national task) as
  * CSV for Excel or as a Markdown table, to stdout or to `--output`. Exit
@@ -44,6 +41,7 @@ import {
  * or an output file that cannot be written.
  */
 
+/** The region presets named are those data/registry/regions/ defines. */
 const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE...
        workplan align [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
        workplan export [--format csv|markdown] [--locale zh-cn|en] [--output FILE] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
@@ -74,24 +72,20 @@ Options:
                   directory or above); its level, region, registry, nationalPlan and rules apply where
                   no option is given
   --registry      workspace registry file adding units (default: .workplan/registry.json if present)
-  --region        region preset id (xiamen, guandu, jiyuan, nantong, or one in the registry file); default: detected
+  --region        region preset id (${[...regionIds(BUILTIN_REGISTRY), 'or one in the registry file'].join(', ')}); default: detected
   --level         national, province, city, district, county or zone; default: detected
   --national      the parent plan: a built-in id (national-2020) or the path of a plan text;
                   default: the built-in plan of the year in the plan's title, else the latest
 Exit status: 0 no errors (check), aligned (align) or written (export), 1 errors found (check),
-2 usage error, unreadable file, unknown national plan, nothing to align (align), or an unwritable --output (export).`;
+2 usage error, unreadable file, unknown national plan, nothing to align (align), or an unwritable --output (export).
+A configuration or registry file, region or national plan that cannot be used is reported and left out: the files are
+still checked, and the exit status is 2.`;
 
 const SEVERITY_NAMES: Record<number, string> = {
   [DiagnosticSeverity.Error]: 'error',
   [DiagnosticSeverity.Warning]: 'warning',
   [DiagnosticSeverity.Information]: 'info',
   [DiagnosticSeverity.Hint]: 'hint',
-};
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
 };
 
 type Command = 'check' | 'align' | 'export';
@@ -117,38 +111,8 @@ interface CliOptions {
   files: string[];
 }
 
-const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
-
-/** The nearest `.workplan/config.json` in the current directory or above it, as the editor finds it in the workspace folder. */
-function findConfigFile(): string | undefined {
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    const file = join(dir, WORKSPACE_CONFIG_FILE);
-    if (existsSync(file)) return file;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/**
- * The workspace configuration and the folder its paths are relative to (the
- * one holding `.workplan/`). A file that cannot be used is reported and
- * ignored, like a broken registry file.
- */
-function readConfig(options: CliOptions): { config: WorkspaceConfig; base: string; broken: boolean } {
-  const file = options.config ?? findConfigFile();
-  if (!file) return { config: {}, base: process.cwd(), broken: false };
-  // Paths in the file are relative to the folder holding .workplan/ (or, for a file elsewhere, to its own folder).
-  const folder = dirname(resolve(file));
-  const base = basename(folder) === '.workplan' ? dirname(folder) : folder;
-  let result;
-  try {
-    result = parseWorkspaceConfig(readFileSync(file, 'utf8'));
-  } catch (error) {
-    result = { error: readError(error), line: 1, column: 1 };
-  }
-  if ('config' in result) return { config: result.config, base, broken: false };
-  process.stderr.write(`workplan: ${message('config.error', resolveLocale(options.locale), { file, line: result.line, column: result.column, error: result.error })}\n`);
-  return { config: {}, base, broken: true };
-}
+/** How the options are named in the messages about them. */
+const OPTION_NAMES: SettingNames = { kind: 'option', region: '--region', nationalPlan: '--national' };
 
 class UsageError extends Error {}
 
@@ -205,72 +169,11 @@ function defaultLocale(): string {
   return /^en/i.test(lang) ? 'en' : 'zh-cn';
 }
 
-/**
- * Plans are often saved as GB18030 (GBK) by Chinese Windows tools, or as
- * UTF-16 by Notepad: a UTF-16 byte order mark decides; otherwise try UTF-8
- * strictly, then GB18030, and only then UTF-8 with replacement characters.
- * A byte order mark is dropped, as editors do, so positions agree.
- */
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // not this encoding
-    }
-  }
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
 function formatText(file: string, diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => {
     const { line, character } = d.range.start;
     return `${file}:${line + 1}:${character + 1} ${SEVERITY_NAMES[d.severity]} ${d.code} ${d.message}`;
   });
-}
-
-/** Why a file could not be read, in words. */
-function readError(error: unknown): string {
-  return READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
-}
-
-/** A work plan's tasks: numbered items below the sections with no items under them (as the service counts them). */
-function countTasks(text: string): number {
-  return taskHeadings(parsePlan(text)).length;
-}
-
-/**
- * The parent plans handed to the service, as the editor reads them
- * (readNationalPlans): the built-in ones, plus the plan `--national` names
- * when it is a path. `chosen` is the id every file is then aligned with.
- */
-function nationalPlans(option: string | undefined): { sources: NationalPlanSource[]; chosen?: string } | { error: string } {
-  const builtin = readNationalPlans(undefined).sources;
-  const ids = builtin.map((s) => s.id);
-  if (option === undefined) return { sources: builtin };
-  if (ids.includes(option)) return { sources: builtin, chosen: option };
-  if (!existsSync(option)) {
-    // A bare name is an id the user thought was built in; anything else a path.
-    return /^[\w.-]+$/.test(option) && !/\.(txt|workplan|md)$/i.test(option)
-      ? { error: `unknown national plan ${option}; built-in plans: ${ids.join(', ') || 'none'}; or give the path of a plan text` }
-      : { error: `cannot read national plan ${option}: no such file` };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(option);
-  } catch (error) {
-    return { error: `cannot read national plan ${option}: ${readError(error)}` };
-  }
-  const read = readNationalPlans(option);
-  if (read.error || !read.chosen) return { error: `cannot read national plan ${read.error ?? option}` };
-  const chosen = read.chosen;
-  const user = read.sources[read.sources.length - 1];
-  // Decoded as drafts are (GB18030, UTF-16); a file named like a built-in plan replaces it.
-  const text = decode(bytes);
-  if (countTasks(text) === 0) return { error: `national plan ${option} has no numbered tasks (（一）, 1. …): is it a work plan?` };
-  return { sources: [...builtin.filter((s) => s.id !== chosen), { ...user, text }], chosen };
 }
 
 /** Columns a string takes in a terminal: East Asian wide and full-width characters count two. */
@@ -295,41 +198,18 @@ function cell(s: string, width: number): string {
   return out + ' '.repeat(Math.max(0, width - displayWidth(out)));
 }
 
-const ALIGN_WORDS = {
-  'zh-cn': {
-    covered: (c: number, n: number, missing: number, added: number) => `全国任务覆盖 ${c}/${n}；缺失 ${missing} 项；本地新增 ${added} 项`,
-    line: '行',
-    local: '本文档事项',
-    national: '全国任务',
-    score: '匹配度',
-    missing: '缺失的全国任务（本文档没有对应事项）：',
-    additions: '本地新增事项（没有对应的全国任务）：',
-    none: '  无',
-  },
-  en: {
-    covered: (c: number, n: number, missing: number, added: number) => `National tasks covered ${c}/${n}; ${missing} missing; ${added} local additions`,
-    line: 'line',
-    local: 'Item in this plan',
-    national: 'National task',
-    score: 'score',
-    missing: 'National tasks with no item in this plan:',
-    additions: 'Local additions (no national task):',
-    none: '  none',
-  },
-};
-
 /** The alignment as a table a reviewer reads in a terminal: line, local item → national task, score; then missing and additions. */
-function formatAlignment(file: string, report: AlignmentReport, locale: string): string[] {
-  const words = ALIGN_WORDS[resolveLocale(locale) === 'en' ? 'en' : 'zh-cn'];
+function formatAlignment(file: string, report: AlignmentReport, locale: Locale): string[] {
   const covered = new Set(report.matches.map((m) => m.national.number)).size;
   const out = [
     `${file} ↔ ${report.national.id}《${report.national.title}》`,
-    words.covered(covered, covered + report.missing.length, report.missing.length, report.additions.length),
+    message('align.covered', locale, { covered, total: covered + report.missing.length, missing: report.missing.length, added: report.additions.length }),
     '',
   ];
   const LOCAL = 40;
   const NATIONAL = 40;
-  out.push(`${' '.repeat(Math.max(0, 5 - displayWidth(words.line)))}${words.line}  ${cell(words.local, LOCAL)}    ${cell(words.national, NATIONAL)}  ${words.score}`);
+  const line = message('align.line', locale);
+  out.push(`${' '.repeat(Math.max(0, 5 - displayWidth(line)))}${line}  ${cell(message('align.local', locale), LOCAL)}    ${cell(message('align.national', locale), NATIONAL)}  ${message('align.score', locale)}`);
   out.push(`${'-'.repeat(5)}  ${'-'.repeat(LOCAL)}    ${'-'.repeat(NATIONAL)}  ------`);
   let previous: { line: number; number: string } | undefined;
   for (const m of report.matches) {
@@ -340,11 +220,12 @@ function formatAlignment(file: string, report: AlignmentReport, locale: string):
     out.push(`${line.padStart(5)}  ${local} →  ${cell(`${m.national.number}${m.national.title}`, NATIONAL)}  ${m.score.toFixed(3)}`.trimEnd());
     previous = m.local;
   }
-  out.push('', words.missing);
-  if (report.missing.length === 0) out.push(words.none);
+  const none = `  ${message('align.none', locale)}`;
+  out.push('', message('align.missing', locale));
+  if (report.missing.length === 0) out.push(none);
   for (const n of report.missing) out.push(`  ${n.number}${n.title}`);
-  out.push('', words.additions);
-  if (report.additions.length === 0) out.push(words.none);
+  out.push('', message('align.additions', locale));
+  if (report.additions.length === 0) out.push(none);
   for (const a of report.additions) out.push(`${String(a.line + 1).padStart(5)}  ${cell(`${a.number}${a.title}`, LOCAL + NATIONAL)}`.trimEnd());
   return out;
 }
@@ -411,7 +292,7 @@ function alignFile(service: WorkplanLanguageService, options: CliOptions): boole
     const { matches, missing, additions } = report;
     process.stdout.write(`${JSON.stringify({ file, national: report.national.id, matches, missing, additions }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${formatAlignment(file, report, options.locale).join('\n')}\n`);
+    process.stdout.write(`${formatAlignment(file, report, service.locale).join('\n')}\n`);
   }
   return true;
 }
@@ -453,43 +334,21 @@ function main(argv: string[]): number {
     process.stderr.write(`workplan: ${error.message}\n${USAGE}\n`);
     return 2;
   }
-  // Options win; the workspace configuration fills in what they leave out.
-  const { config, base, broken } = readConfig(options);
-  let unreadable = broken;
-  const fromBase = (path: string) => (isAbsolute(path) ? path : join(base, path));
-  options.level ??= config.level as LevelId | undefined;
-  options.region ??= config.region;
-  const builtinIds = readNationalPlans(undefined).sources.map((s) => s.id);
-  options.national ??= config.nationalPlan && (builtinIds.includes(config.nationalPlan) ? config.nationalPlan : fromBase(config.nationalPlan));
-  options.severities = config.rules;
-  const layers: RegistryLayer[] = [...BUILTIN_REGISTRY];
-  const defaultRegistry = fromBase(config.registry ?? DEFAULT_REGISTRY_FILE);
-  const registryFile = options.registry ?? (existsSync(defaultRegistry) ? defaultRegistry : undefined);
-  if (registryFile) {
-    let result;
-    try {
-      result = parseRegistryFile(readFileSync(registryFile, 'utf8'));
-    } catch (error) {
-      result = { error: readError(error), line: 1, column: 1 };
-    }
-    if ('layer' in result) layers.push(result.layer);
-    else {
-      process.stderr.write(`workplan: ${registryErrorMessage(resolveLocale(options.locale), registryFile, result)}\n`);
-      unreadable = true;
-    }
-  }
-  const regionIds = layers.flatMap((l) => l.regions ?? []).map((r) => r.id);
-  if (options.region && !regionIds.includes(options.region)) {
-    process.stderr.write(`workplan: unknown region ${options.region}; known regions: ${regionIds.join(', ')}\n`);
-    return 2;
-  }
-  const national = nationalPlans(options.national);
-  if ('error' in national) {
-    process.stderr.write(`workplan: ${national.error}\n`);
-    return 2;
-  }
-  const service = createLanguageService({ locale: options.locale, registry: layers, nationalPlans: national.sources });
-  service.configure({ level: options.level, region: options.region, national: national.chosen });
+  const cwd = process.cwd();
+  const workspace = readWorkspace({
+    folder: cliFolder(cwd, options.config),
+    configFile: options.config,
+    base: cwd,
+    settings: { level: options.level, region: options.region, registry: options.registry, nationalPlan: options.national },
+    names: OPTION_NAMES,
+    locale: resolveLocale(options.locale),
+    trusted: true,
+  });
+  for (const problem of workspace.problems) process.stderr.write(`workplan: ${problem.message}\n`);
+  const unreadable = workspace.problems.length > 0;
+  options.severities = workspace.configRules;
+  const service = createLanguageService({ locale: options.locale });
+  service.configure(workspace.configuration);
   if (options.command === 'align') return alignFile(service, options) && !unreadable ? 0 : 2;
   if (options.command === 'export') return exportFile(service, options) && !unreadable ? 0 : 2;
   const result = check(service, options);

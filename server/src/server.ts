@@ -20,27 +20,35 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isBuiltinPlan, readNationalPlans } from './nationalPlans';
-import { BUILTIN_REGISTRY } from './builtinRegistry';
+import { BUILTIN_REGISTRY, isBuiltinPlan } from './builtinData';
 import {
   ADD_TO_REGISTRY_COMMAND,
+  CONTEXT_CHANGED_NOTIFICATION,
+  CONTEXT_REQUEST,
+  COVERAGE_REPORT_REQUEST,
+  INSERT_ALL_MISSING_COMMAND,
+  MEMORY_USAGE_REQUEST,
+  NATIONAL_PLANS_REQUEST,
+  RENUMBER_COMMAND,
+  TASK_BREAKDOWN_REQUEST,
+  TRUSTED_NOTIFICATION,
+  type DocumentParams,
+  type MemoryUsage,
+  type NationalPlans,
+  type PlanContext,
+  type TaskBreakdownParams,
+} from './protocol';
+import { DEFAULT_REGISTRY_FILE, readWorkspace, type SettingNames, type Workspace } from './workspace';
+import {
   addUnitToRegistryText,
   createLanguageService,
-  isTask,
   LEVEL_IDS,
   message,
-  parsePlan,
-  parseRegistryFile,
-  parseWorkspaceConfig,
-  registryErrorMessage,
   SEMANTIC_TOKEN_LEGEND,
-  WORKSPACE_CONFIG_FILE,
-  type WorkspaceConfig,
   type LevelId,
   type MessageKey,
-  type RegistryLayer,
   type TextEdit,
   type WorkplanLanguageService,
 } from './service';
@@ -62,24 +70,8 @@ interface Settings {
   nationalPlan?: string;
 }
 
-const DEFAULT_REGISTRY_FILE = '.workplan/registry.json';
-/** Custom requests of the client: the coverage report (Markdown) and a document's context for the status bar. */
-const COVERAGE_REPORT_REQUEST = 'workplan/coverageReport';
-/** Inserts every missing national task into the document whose uri is the argument. */
-const INSERT_ALL_MISSING_COMMAND = 'workplan.insertAllMissing';
-const CONTEXT_REQUEST = 'workplan/context';
-/** The 任务分解表 of an open document, as CSV or Markdown text. */
-const TASK_BREAKDOWN_REQUEST = 'workplan/taskBreakdown';
-/** The parent plans a draft can be aligned with, and the current setting. */
-const NATIONAL_PLANS_REQUEST = 'workplan/nationalPlans';
-/** Renumbers every level of the document whose uri is the argument. */
-const RENUMBER_COMMAND = 'workplan.renumber';
-/** The user has granted the workspace trust: its files may now be read. */
-const TRUSTED_NOTIFICATION = 'workplan/workspaceTrusted';
-/** Tells the client that contexts may have changed (settings, registry, national plans). */
-const CONTEXT_CHANGED_NOTIFICATION = 'workplan/contextChanged';
-/** The server process's memory, as rust-analyzer/memoryUsage: for benchmarks and leak hunts. */
-const MEMORY_USAGE_REQUEST = 'workplan/memoryUsage';
+/** How the settings are named in the messages about them. */
+const SETTING_NAMES: SettingNames = { kind: 'setting', region: 'workplan.region', nationalPlan: 'workplan.nationalPlan' };
 const DEFAULT_SETTINGS: Settings = { validation: { delay: 300 }, rules: {}, registry: DEFAULT_REGISTRY_FILE };
 const LEVELS: ReadonlySet<string> = new Set(LEVEL_IDS);
 
@@ -97,17 +89,6 @@ function readSettings(raw: unknown): Settings {
     region: text(s.region),
     nationalPlan: text(s.nationalPlan),
   };
-}
-
-/** The answer to workplan/memoryUsage: process.memoryUsage() in bytes. */
-export interface MemoryUsage {
-  rss: number;
-  heapTotal: number;
-  heapUsed: number;
-  external: number;
-  arrayBuffers: number;
-  /** Whether a full GC ran first (the server runs with --expose-gc): only then is heapUsed the live heap, which tells a leak from V8 growing its heap lazily. */
-  collected: boolean;
 }
 
 function memoryUsage(): MemoryUsage {
@@ -131,13 +112,10 @@ class WorkplanServer {
   /** Documents already checked once; the first check after opening runs without delay. */
   private readonly seen = new Set<string>();
   private workspaceFolder: string | undefined;
-  /** The last registry error shown, so that one broken file is reported once. */
-  private shownRegistryError: string | undefined;
-  /** `.workplan/config.json` of the workspace folder: what settings the user left alone fall back to. */
-  private workspaceConfig: WorkspaceConfig = {};
-  private shownConfigError: string | undefined;
-  /** The last parent-plan warning shown (unreadable, or not a plan), so that one bad setting is reported once. */
-  private shownNationalError: string | undefined;
+  /** The workspace as last read: the configuration file, registry and parent plan, with what the settings the user left alone fall back to. */
+  private workspace: Workspace | undefined;
+  /** The problems of the last reading, each shown once: a broken file or setting is not reported again until it changes. */
+  private shownProblems = new Set<string>();
   /**
    * Per open document, the highest version seen and, once the client sent a
    * version not above it, the highest number that may now name two texts:
@@ -225,101 +203,46 @@ class WorkplanServer {
     void this.reconfigure();
   }
 
-  private registryPath(settings: Settings): string | undefined {
-    if (!this.trusted) return undefined;
-    if (isAbsolute(settings.registry)) return settings.registry;
-    return this.workspaceFolder ? join(this.workspaceFolder, settings.registry) : undefined;
-  }
-
   /**
-   * Rebuilds the service's registry (built-in data plus the workspace file)
-   * and level/region settings, then checks every open document again. A
-   * broken workspace file is reported once and left out; the rest keeps working.
+   * Reads the workspace again (its configuration file, registry file and
+   * parent plan, under the settings) into the service, then checks every open
+   * document again. What cannot be used is reported once and left out; the
+   * rest keeps working.
    */
   private async reconfigure(): Promise<void> {
-    this.workspaceConfig = this.readWorkspaceConfig();
     this.settings.clear();
     const settings = await this.settingsFor('*');
-    const layers: RegistryLayer[] = [...BUILTIN_REGISTRY];
-    const path = this.registryPath(settings);
-    if (path && existsSync(path)) {
-      let result;
-      try {
-        result = parseRegistryFile(readFileSync(path, 'utf8'));
-      } catch (error) {
-        result = { error: (error as Error).message, line: 1, column: 1 };
-      }
-      if ('layer' in result) {
-        layers.push(result.layer);
-        this.shownRegistryError = undefined;
-      } else {
-        const text = registryErrorMessage(this.service.locale, path, result);
-        if (text !== this.shownRegistryError) void this.connection.window.showWarningMessage(text);
-        this.shownRegistryError = text;
-      }
-    }
-    const regionIds = layers.flatMap((l) => l.regions ?? []).map((r) => r.id);
-    if (settings.region && !regionIds.includes(settings.region)) {
-      void this.connection.window.showWarningMessage(message('settings.unknownRegion', this.service.locale, { region: settings.region, known: regionIds.join(', ') }));
-    }
-    let national = readNationalPlans(this.trusted ? settings.nationalPlan : undefined, this.workspaceFolder);
-    let nationalError = national.error ? message('national.unreadable', this.service.locale, { error: national.error }) : undefined;
-    // A file that reads but holds no task to align with (an image, an empty or a JSON file) is no parent plan either.
-    const own = national.sources.find((s) => s.id === national.chosen && !isBuiltinPlan(s));
-    if (own && !parsePlan(own.text).headings.some(isTask)) {
-      nationalError = message('national.notAPlan', this.service.locale, { file: fileURLToPath(own.uri) });
-      national = { sources: national.sources.filter((s) => s !== own) };
-    }
-    if (nationalError && nationalError !== this.shownNationalError) void this.connection.window.showWarningMessage(nationalError);
-    this.shownNationalError = nationalError;
-    this.service.configure({ registry: layers, level: settings.level, region: settings.region, nationalPlans: national.sources, national: national.chosen });
+    const workspace = readWorkspace({
+      folder: this.workspaceFolder,
+      base: this.workspaceFolder,
+      settings: {
+        level: settings.level,
+        region: settings.region,
+        registry: settings.registry === DEFAULT_REGISTRY_FILE ? undefined : settings.registry,
+        nationalPlan: settings.nationalPlan,
+      },
+      names: SETTING_NAMES,
+      locale: this.service.locale,
+      trusted: this.trusted,
+    });
+    this.workspace = workspace;
+    const problems = new Set(workspace.problems.map((p) => p.message));
+    for (const text of problems) if (!this.shownProblems.has(text)) void this.connection.window.showWarningMessage(text);
+    this.shownProblems = problems;
+    this.service.configure(workspace.configuration);
     void this.connection.sendNotification(CONTEXT_CHANGED_NOTIFICATION);
     if (this.semanticTokensRefresh) void this.connection.languages.semanticTokens.refresh();
     for (const doc of this.documents.all()) this.scheduleValidation(doc.uri, 0);
   }
 
-  /** The workspace configuration file; a broken one is reported once and ignored. */
-  private readWorkspaceConfig(): WorkspaceConfig {
-    const path = this.workspaceFolder ? join(this.workspaceFolder, WORKSPACE_CONFIG_FILE) : undefined;
-    if (!this.trusted || !path || !existsSync(path)) return {};
-    let result;
-    try {
-      result = parseWorkspaceConfig(readFileSync(path, 'utf8'));
-    } catch (error) {
-      result = { error: (error as Error).message, line: 1, column: 1 };
-    }
-    if ('config' in result) {
-      this.shownConfigError = undefined;
-      return result.config;
-    }
-    const text = message('config.error', this.service.locale, { file: path, line: result.line, column: result.column, error: result.error });
-    if (text !== this.shownConfigError) void this.connection.window.showWarningMessage(text);
-    this.shownConfigError = text;
-    return {};
-  }
-
-  /** Settings the user set win; the workspace configuration file fills in the ones left at their default. */
-  private withWorkspaceConfig(settings: Settings): Settings {
-    const config = this.workspaceConfig;
-    return {
-      ...settings,
-      rules: { ...config.rules, ...settings.rules },
-      registry: settings.registry === DEFAULT_REGISTRY_FILE && config.registry ? config.registry : settings.registry,
-      level: settings.level ?? (config.level as LevelId | undefined),
-      region: settings.region ?? config.region,
-      nationalPlan: settings.nationalPlan ?? config.nationalPlan,
-    };
-  }
-
   /** Settings for one document, or for the workspace when `uri` is '*'. */
   private settingsFor(uri: string): Promise<Settings> {
-    if (!this.configurationPull) return (this.pushedSettings ?? Promise.resolve(DEFAULT_SETTINGS)).then((s) => this.withWorkspaceConfig(s));
+    if (!this.configurationPull) return this.pushedSettings ?? Promise.resolve(DEFAULT_SETTINGS);
     let settings = this.settings.get(uri);
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration(uri === '*' ? { section: 'workplan' } : { scopeUri: uri, section: 'workplan' })
-        .then(readSettings, () => DEFAULT_SETTINGS)
-        .then((s) => this.withWorkspaceConfig(s));
+        .then(readSettings, () => DEFAULT_SETTINGS);
       this.settings.set(uri, settings);
     }
     return settings;
@@ -370,7 +293,9 @@ class WorkplanServer {
     const document = this.documents.get(uri);
     if (!document) return;
     try {
-      const diagnostics = this.service.computeDiagnostics(document, { severities: settings.rules });
+      // A rule the user set wins over the configuration file's.
+      const severities = { ...this.workspace?.configRules, ...settings.rules };
+      const diagnostics = this.service.computeDiagnostics(document, { severities });
       if (this.documents.get(uri)?.version !== document.version) return;
       await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
@@ -423,28 +348,27 @@ class WorkplanServer {
     return document ? this.service.getDefinition(document, params.position) : [];
   }
 
-  private onTaskBreakdown(params: { uri: string; format?: unknown }) {
+  private onTaskBreakdown(params: TaskBreakdownParams): string | null {
     const document = this.documents.get(params.uri);
     if (!document) return null;
     return this.service.exportTaskBreakdown(document, params.format === 'markdown' ? 'markdown' : 'csv');
   }
 
-  private async onNationalPlans() {
-    const settings = await this.settingsFor('*');
+  private onNationalPlans(): NationalPlans {
     const plans = this.service.getNationalPlans().map((p) => {
       const builtin = isBuiltinPlan(p);
       return { id: p.id, title: p.title, year: p.year, builtin, path: builtin ? undefined : fileURLToPath(p.uri) };
     });
-    return { plans, setting: settings.nationalPlan };
+    return { plans, setting: this.workspace?.nationalPlan };
   }
 
-  private onCoverageReport(params: { uri: string }) {
+  private onCoverageReport(params: DocumentParams): string | null {
     const document = this.documents.get(params.uri);
     return (document && this.service.getCoverageReport(document)) ?? null;
   }
 
   /** Level, region and parent plan of a document, for the client's status bar. */
-  private onContext(params: { uri: string }) {
+  private onContext(params: DocumentParams): PlanContext | null {
     const document = this.documents.get(params.uri);
     return document ? this.service.getContext(document) : null;
   }
@@ -484,7 +408,7 @@ class WorkplanServer {
   /** Writes a unit into the workspace registry file (creating it), then checks again with it. */
   private async addToRegistry(params: ExecuteCommandParams): Promise<void> {
     const unit = params.arguments?.[0] as { name?: unknown; level?: string; region?: string } | undefined;
-    const path = this.registryPath(await this.settingsFor('*'));
+    const path = this.workspace?.registryFile;
     if (!unit || typeof unit.name !== 'string') return;
     if (!this.trusted) {
       void this.connection.window.showWarningMessage(message('registry.untrusted', this.service.locale));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -354,17 +354,29 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.ok(!missing.some((l) => l.includes('严格寄递环节监管')));
     });
 
-    it('check --national with an unknown id or an unreadable path: exit 2, a clear message, nothing checked', function () {
+    it('check --national with an unknown id or an unreadable path: exit 2, the editor’s message, checked with the built-in plan', function () {
+      const builtin = cli(['check', GUANDU]).stdout;
       const unknown = cli(['check', '--national', 'national-2019', GUANDU]);
       assert.equal(unknown.status, 2);
-      assert.equal(unknown.stderr, 'workplan: unknown national plan national-2019; built-in plans: national-2020; or give the path of a plan text\n');
-      assert.equal(unknown.stdout, '');
-      const missing = cli(['check', '--national', join(tmp, 'no-such-plan.txt'), GUANDU]);
+      assert.equal(unknown.stderr, 'workplan: 选项 --national 指定的上级工作要点“national-2019”既不是内置工作要点（national-2020），也不是文件。改用内置全国工作要点。\n');
+      assert.equal(unknown.stdout, builtin);
+      const missing = cli(['check', '--locale', 'en', '--national', join(tmp, 'no-such-plan.txt'), GUANDU]);
       assert.equal(missing.status, 2);
-      assert.equal(missing.stderr, `workplan: cannot read national plan ${join(tmp, 'no-such-plan.txt')}: no such file\n`);
+      assert.equal(missing.stderr, `workplan: Cannot read the parent plan set in --national: ${join(tmp, 'no-such-plan.txt')}: no such file. Using the built-in national plans.\n`);
       const directory = cli(['check', '--national', tmp, GUANDU]);
       assert.equal(directory.status, 2);
-      assert.match(directory.stderr, /cannot read national plan .*: is a directory/);
+      assert.match(directory.stderr, /无法读取选项 --national 指定的上级工作要点：.*: is a directory/);
+    });
+
+    it('--region naming no preset: exit 2, the editor’s message in the locale naming the known ids, checked with the detected region', function () {
+      const detected = cli(['check', XIAMEN]).stdout;
+      const known = /可用：([^）]+)）/;
+      const zh = cli(['check', '--region', 'atlantis', XIAMEN]);
+      assert.equal(zh.status, 2);
+      assert.match(zh.stderr, /^workplan: 选项 --region 中的地区“atlantis”不存在（可用：.*xiamen.*），已改为自动识别。\n$/);
+      assert.equal(zh.stdout, detected);
+      const en = cli(['check', '--region', 'atlantis', XIAMEN], { LANG: 'en_US.UTF-8' });
+      assert.equal(en.stderr, `workplan: Region “atlantis” in --region is not defined (known: ${known.exec(zh.stderr)![1]}); detecting the region instead.\n`);
     });
   });
 
@@ -483,20 +495,21 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.deepEqual(replaced.matches.find((m) => m.local.number === '（四）')?.national, { number: '（五）', title: '加强农贸市场监管' });
     });
 
-    it('--national errors: unknown id, missing file, a text with no tasks: exit 2, a clear message, nothing on stdout', function () {
+    it('--national errors: unknown id, missing file, a text with no tasks: exit 2, one message each, aligned with the built-in plan', function () {
+      const builtin = cli(['align', GUANDU]).stdout;
       const unknown = cli(['align', '--national', 'national-2019', GUANDU]);
       assert.equal(unknown.status, 2);
-      assert.match(unknown.stderr, /^workplan: unknown national plan national-2019; built-in plans: national-2020/);
-      assert.equal(unknown.stdout, '');
+      assert.match(unknown.stderr, /^workplan: 选项 --national 指定的上级工作要点“national-2019”既不是内置工作要点（national-2020）/);
+      assert.equal(unknown.stdout, builtin);
       const missing = cli(['align', '--national', 'plans/2021.txt', GUANDU]);
       assert.equal(missing.status, 2);
-      assert.equal(missing.stderr, 'workplan: cannot read national plan plans/2021.txt: no such file\n');
+      assert.equal(missing.stderr, `workplan: 无法读取选项 --national 指定的上级工作要点：${join(ROOT, 'plans/2021.txt')}: no such file。改用内置全国工作要点。\n`);
       const notes = join(tmp, 'notes.txt');
       writeFileSync(notes, '会议纪要\n\n今天讨论了打击侵权假冒工作。\n');
       const empty = cli(['align', '--national', notes, GUANDU]);
       assert.equal(empty.status, 2);
-      assert.match(empty.stderr, /national plan .*notes\.txt has no numbered tasks/);
-      assert.equal(empty.stdout, '');
+      assert.equal(empty.stderr, `workplan: 选项 --national 指定的文件 ${notes} 不是工作要点：其中没有可对照的编号事项（如“（一）”）。改用内置全国工作要点。\n`);
+      assert.equal(empty.stdout, builtin);
     });
 
     it('usage errors: no file, two files, an unreadable file', function () {
@@ -654,6 +667,13 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.ok(!codesOf(named).some((c) => c.startsWith('agency.unknown')), codesOf(named).join(' '));
     });
 
+    it('an unknown region in the file: the message names the file', function () {
+      const dir = office('{ "region": "atlantis" }');
+      const run = cli(['check', 'xiamen.txt'], {}, join(dir, 'drafts'));
+      assert.equal(run.status, 2);
+      assert.ok(run.stderr.startsWith(`workplan: 工作区配置文件 ${join(dir, '.workplan', 'config.json')} 中的地区“atlantis”不存在`), run.stderr);
+    });
+
     it('a broken file: one message with its line and column on stderr, exit 2, the plans still checked', function () {
       const dir = office('{\n  "rules": { "numbering.gapp": "off" }\n}\n');
       const run = cli(['check', 'xiamen.txt'], {}, join(dir, 'drafts'));
@@ -662,5 +682,27 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.match(run.stdout, /text\.broken-line/);
     });
   });
-});
 
+  describe('the built-in data next to the bundle', function () {
+    it('a region preset dropped into data/registry/regions/ is known, named in --help and in the messages, with no code changed', function () {
+      // A copy of the installed CLI: dist/cli.js and data/ beside it, as the .vsix and the npm package lay them out.
+      const install = mkdtempSync(join(tmp, 'install-'));
+      mkdirSync(join(install, 'dist'));
+      copyFileSync(CLI, join(install, 'dist', 'cli.js'));
+      cpSync(join(ROOT, 'data'), join(install, 'data'), { recursive: true });
+      const preset = { regions: [{ id: 'wuhou', name: '武侯区', level: 'district', detect: ['武侯区'], units: [{ name: '区市场监管局', fullName: '成都市武侯区市场监督管理局' }] }] };
+      writeFileSync(join(install, 'data', 'registry', 'regions', 'wuhou.json'), JSON.stringify(preset));
+      const copied = join(install, 'dist', 'cli.js');
+      const run = (args: string[]) => spawnSync(process.execPath, [copied, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C' } });
+      assert.match(run(['--help']).stdout, /--region +region preset id \([^)]*\bwuhou\b/);
+      const plan = join(tmp, 'wuhou.txt');
+      writeFileSync(plan, '武侯区2024年打击侵犯知识产权和制售假冒伪劣商品工作要点\n\n一、总体要求\n\n（一）加强市场监管。（区市场监管局负责）\n');
+      const checked = run(['check', '--format', 'json', '--region', 'wuhou', plan]);
+      assert.equal(checked.stderr, '');
+      const codes = (JSON.parse(checked.stdout) as JsonResult[])[0].diagnostics.map((d) => d.code);
+      assert.ok(!codes.includes('agency.unknown'), codes.join(' '));
+      assert.match(run(['check', '--region', 'atlantis', plan]).stderr, /可用：[^）]*\bwuhou\b/);
+      assert.doesNotMatch(cli(['--help']).stdout, /wuhou/, 'the repository’s own data is unchanged');
+    });
+  });
+});

@@ -30,8 +30,7 @@ import {
 
 const require = createRequire(import.meta.url);
 const { createLanguageService } = require('../../out/server/src/service/index.js');
-const { BUILTIN_REGISTRY } = require('../../out/server/src/builtinRegistry.js');
-const { readNationalPlans } = require('../../out/server/src/nationalPlans.js');
+const { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } = require('../../out/server/src/builtinData.js');
 
 export const SHOTS = join(ROOT, 'test-results', 'editor');
 
@@ -40,7 +39,7 @@ const codesOf = (rows) => rows.map((r) => /workplan\(?(\w+\.[\w-]+)/.exec(r)?.[1
 
 /** What the language service reports for a sample, counted by severity as VS Code's status bar counts them. */
 function expectedCounts(file) {
-  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: BUILTIN_NATIONAL_PLANS });
   const text = readFileSync(join(ROOT, 'samples', file), 'utf8');
   const diagnostics = service.computeDiagnostics({ uri: `file:///${file}`, version: 1, getText: () => text });
   const count = (severity) => diagnostics.filter((d) => d.severity === severity).length;

@@ -10,7 +10,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import type { MemoryUsage } from '../../server/src/server';
+import type { MemoryUsage } from '../../server/src/protocol';
 import { SERVER_JS, TestClient } from './lspClient';
 
 /**

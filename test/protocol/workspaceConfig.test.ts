@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { loadSeed } from '../unit/util';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, type CodeAction, type Command } from 'vscode-languageserver-protocol/node';
+import { CONTEXT_REQUEST, COVERAGE_REPORT_REQUEST } from '../../server/src/protocol';
 import { SERVER_JS, TestClient, codes, isCodeAction } from './lspClient';
 
 /**
@@ -15,6 +17,7 @@ import { SERVER_JS, TestClient, codes, isCodeAction } from './lspClient';
  */
 
 const XIAMEN = loadSeed('xiamen-city-2020');
+const GUANDU = loadSeed('guandu-district-2020');
 
 describe('language server over stdio: the workspace configuration file', function () {
   this.timeout(20000);
@@ -104,6 +107,27 @@ describe('language server over stdio: the workspace configuration file', functio
     assert.equal(client.messages.filter((m) => m.message.includes('config.json')).length, 1, 'reported once');
     const status = await client.shutdown();
     assert.deepEqual(status, { code: 0, signal: null }, client.stderr);
+  });
+
+  it('its parent plan saved as GB18030 is decoded as the CLI decodes drafts: aligned with, no warning', async function () {
+    const folder = workspace('{ "nationalPlan": "plans/parent.txt" }');
+    const encoded = spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: loadSeed('national-2020') });
+    assert.equal(encoded.status, 0, String(encoded.stderr));
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(encoded.stdout), 'not UTF-8');
+    mkdirSync(join(folder, 'plans'));
+    writeFileSync(join(folder, 'plans', 'parent.txt'), encoded.stdout);
+    const client = await start(folder);
+    const uri = pathToFileURL(join(folder, 'guandu.wp.txt')).href;
+    const since = client.mark();
+    await client.open(uri, GUANDU, 1);
+    const opened = await client.waitForDiagnostics(uri, { since });
+    assert.equal(codes(opened).filter((c) => c === 'coverage.missing').length, 4, `codes: ${codes(opened)}`);
+    const context = await client.request<{ national?: { id: string; source: string } } | null>(CONTEXT_REQUEST, { uri });
+    assert.deepEqual(context?.national && { id: context.national.id, source: context.national.source }, { id: 'parent', source: 'setting' });
+    const report = await client.request<string | null>(COVERAGE_REPORT_REQUEST, { uri });
+    assert.ok(report?.includes('| （五）加强重点市场监管 | （四）加强重点市场监管 |'), String(report).slice(0, 300));
+    assert.deepEqual(client.messages, [], 'no warning');
+    await client.close(uri);
   });
 
   it('an untrusted workspace: built-in data only, no registry writes offered, until trust is granted', async function () {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { get as levenshtein } from 'fast-levenshtein';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { createLanguageService, parseClause, type ClauseUnit, type Diagnostic, type DiagnosticData } from '../../server/src/service';
 import { Registry, type Agency, type RegistryView } from '../../server/src/service/registry/registry';
 import { LineIndex } from '../../server/src/service/text/lineIndex';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { readNationalPlans } from '../../server/src/nationalPlans';
+import { BUILTIN_NATIONAL_PLANS } from '../../server/src/builtinData';
 import { MATCH_THRESHOLD, type AlignmentReport, type Heading, type WorkplanLanguageService } from '../../server/src/service';
 import { freshDoc, loadSeed, nationalService, REPO_ROOT, type SeedName } from './util';
 
@@ -66,24 +66,11 @@ function swapBodies(text: string, a: Heading, b: Heading): string {
 }
 
 describe('national plan alignment (getAlignment, national-2020)', () => {
-  it('readNationalPlans gives the built-in plan national-2020 from data/national/2020.txt', () => {
-    const { sources, chosen, error } = readNationalPlans(undefined);
-    assert.strictEqual(chosen, undefined);
-    assert.strictEqual(error, undefined);
-    const plan = sources.find((p) => p.id === 'national-2020');
-    assert.ok(plan, sources.map((p) => p.id).join(', '));
+  it('the built-in plans hold national-2020 from data/national/2020.txt', () => {
+    const plan = BUILTIN_NATIONAL_PLANS.find((p) => p.id === 'national-2020');
+    assert.ok(plan, BUILTIN_NATIONAL_PLANS.map((p) => p.id).join(', '));
     assert.strictEqual(plan.uri, pathToFileURL(path.join(REPO_ROOT, 'data', 'national', '2020.txt')).href);
     assert.strictEqual(plan.text, loadSeed('national-2020'), 'the data file is the national seed');
-  });
-
-  it('a user plan joins the built-in ones and is chosen; an unreadable one is reported, the built-in ones kept', () => {
-    const user = readNationalPlans(path.join(REPO_ROOT, 'test', 'fixtures', 'seeds', 'national-2020.txt'));
-    assert.strictEqual(user.chosen, 'national-2020');
-    assert.strictEqual(user.sources.length, 2);
-    const missing = readNationalPlans(path.join(REPO_ROOT, 'no-such-plan.txt'));
-    assert.ok(missing.error?.includes('no-such-plan.txt'), missing.error);
-    assert.strictEqual(missing.chosen, undefined);
-    assert.ok(missing.sources.some((p) => p.id === 'national-2020'));
   });
 
   describe('the seeds', () => {
@@ -242,7 +229,7 @@ describe('national plan alignment (getAlignment, national-2020)', () => {
   describe('choosing the parent plan', () => {
     const national = loadSeed('national-2020');
     const plan2021 = { id: 'national-2021', uri: 'test://national-2021.txt', text: national.replace(/2020 年全国打击/g, '2021 年全国打击') };
-    const builtin = readNationalPlans(undefined).sources;
+    const builtin = BUILTIN_NATIONAL_PLANS;
 
     it('by the year in the draft title, else the latest; the setting overrides both', () => {
       const s = nationalService();

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { createLanguageService, parseClause, type ParsedClause, type WorkplanLanguageService } from '../../server/src/service';
 import { Registry } from '../../server/src/service/registry/registry';
 import { LineIndex } from '../../server/src/service/text/lineIndex';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import type { CodeAction, Diagnostic, WorkplanLanguageService } from '../../server/src/service';
 import { Registry, type RegistryView } from '../../server/src/service/registry/registry';
 import { addUnitToRegistryText, createLanguageService, parseRegistryFile } from '../../server/src/service';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { parseClause, type AlignmentReport, type CodeAction, type Diagnostic, type Heading, type WorkplanLanguageService } from '../../server/src/service';
 import { Registry } from '../../server/src/service/registry/registry';
 import { formatMarker } from '../../server/src/service/syntax/markers';

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
-import { readNationalPlans } from '../../server/src/nationalPlans';
+import { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { createLanguageService, DiagnosticSeverity, MAX_DOCUMENT_CHARS, RULES, type PlanTextDocument, type Position } from '../../server/src/service';
 import { freshDoc, loadSeed, makeDoc } from './util';
 
@@ -13,7 +12,7 @@ import { freshDoc, loadSeed, makeDoc } from './util';
  */
 
 const XIAMEN = loadSeed('xiamen-city-2020');
-const nationalPlans = readNationalPlans(undefined).sources;
+const nationalPlans = BUILTIN_NATIONAL_PLANS;
 const serviceWith = (maxDocumentChars?: number, locale = 'zh-cn') => createLanguageService({ locale, registry: BUILTIN_REGISTRY, nationalPlans, maxDocumentChars });
 
 function positionOf(text: string, needle: string, into = 0): Position {

@@ -7,6 +7,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 // the service as a whole imports no LSP library and no Node.js IO module.
 
 const SERVICE = resolve(__dirname, '..', '..', '..', 'server', 'src', 'service');
+/** The one module outside the service it may import: the protocol's names, shared with the client. */
+const PROTOCOL = resolve(SERVICE, '..', 'protocol.ts');
 
 /** The layers from the top; a file's layer is its folder, or for a top-level file its own name. */
 const LAYERS: ReadonlyArray<{ name: string; holds: (path: string) => boolean }> = [
@@ -66,11 +68,16 @@ describe('the layers of the language service', () => {
     const violations: string[] = [];
     for (const file of files) {
       for (const spec of importsOf(file.text)) {
-        const outside = spec.startsWith('.') && relative(SERVICE, resolve(SERVICE, dirname(file.path), spec)).startsWith('..');
+        const target = resolve(SERVICE, dirname(file.path), spec);
+        const outside = spec.startsWith('.') && relative(SERVICE, target).startsWith('..') && `${target}.ts` !== PROTOCOL;
         if ((!spec.startsWith('.') && !allowed.has(spec)) || outside) violations.push(`${file.path} imports ${spec}`);
       }
     }
     assert.deepEqual(violations, []);
+  });
+
+  it('shares with the client only a protocol module that imports nothing', () => {
+    assert.deepEqual(importsOf(readFileSync(PROTOCOL, 'utf8')), []);
   });
 
   it('would catch a lower layer imported from a higher one', () => {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
-import { readNationalPlans } from '../../server/src/nationalPlans';
+import { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { createLanguageService, RULES, type Diagnostic } from '../../server/src/service';
 import { freshDoc, loadSeed, REPO_ROOT, SEED_NAMES } from './util';
 
@@ -21,7 +20,7 @@ const EXTRA_MISTAKES = [
 ].join('\n');
 
 function diagnosticsIn(locale: string): Diagnostic[] {
-  const service = createLanguageService({ locale, registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  const service = createLanguageService({ locale, registry: BUILTIN_REGISTRY, nationalPlans: BUILTIN_NATIONAL_PLANS });
   const texts = [
     ...SEED_NAMES.map((name) => loadSeed(name)),
     fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'drafts', 'faulty-draft.txt'), 'utf8'),

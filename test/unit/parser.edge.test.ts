@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { createLanguageService } from '../../server/src/service';
 import { formatChineseNumeral } from '../../server/src/service/text/numerals';
 import {
@@ -85,7 +85,7 @@ function syntheticPlan(minLength: number): { text: string; items: number; subIte
 }
 
 const SERVICE_MODULE = path.resolve(__dirname, '..', '..', 'server', 'src', 'service', 'index.js');
-const REGISTRY_MODULE = path.resolve(__dirname, '..', '..', 'server', 'src', 'builtinRegistry.js');
+const REGISTRY_MODULE = path.resolve(__dirname, '..', '..', 'server', 'src', 'builtinData.js');
 const CHILD = `
 const { createLanguageService } = require(${JSON.stringify(SERVICE_MODULE)});
 const { BUILTIN_REGISTRY } = require(${JSON.stringify(REGISTRY_MODULE)});

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
-import { readNationalPlans } from '../../server/src/nationalPlans';
+import { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import {
   createLanguageService, type CodeAction, type Diagnostic, type DocumentSymbol, type Position, type Range, type TextEdit, type WorkplanLanguageService,
 } from '../../server/src/service';
@@ -37,7 +36,7 @@ const RUNS = Math.max(1, envInt('WORKPLAN_FUZZ_RUNS', DEFAULT_RUNS));
 const BASE_SEED = envInt('WORKPLAN_FUZZ_SEED', DEFAULT_SEED);
 const REPLAY_PATH = process.env.WORKPLAN_FUZZ_PATH || undefined;
 
-const NATIONAL = readNationalPlans(undefined).sources;
+const NATIONAL = BUILTIN_NATIONAL_PLANS;
 const NATIONAL_TEXT = new Map(NATIONAL.map((s) => [s.uri, s.text]));
 
 /** As the server and the CLI create it: the built-in registry and national plans (read from disk once for the whole file). */

@@ -1,4 +1,4 @@
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { parsePlan } from '../../server/src/service';
 import { resolveClauses } from '../../server/src/service/registry/resolve';
 import { bigrams, campaigns } from '../../server/src/service/national/similarity';

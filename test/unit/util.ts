@@ -1,10 +1,9 @@
-import { BUILTIN_REGISTRY } from '../../server/src/builtinRegistry';
+import { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createLanguageService, type CodeAction, type Diagnostic, type PlanTextDocument, type Position, type TextEdit, type WorkplanLanguageService } from '../../server/src/service';
 import { LineIndex } from '../../server/src/service/text/lineIndex';
-import { readNationalPlans } from '../../server/src/nationalPlans';
 
 /** Repository root: this file runs from out/test/unit. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -74,7 +73,7 @@ export function service(locale = 'zh-cn'): WorkplanLanguageService {
 
 /** As the server and the CLI create it: the built-in registry and the built-in national plans (data/national/*.txt). */
 export function nationalService(locale = 'zh-cn'): WorkplanLanguageService {
-  return createLanguageService({ locale, registry: BUILTIN_REGISTRY, nationalPlans: readNationalPlans(undefined).sources });
+  return createLanguageService({ locale, registry: BUILTIN_REGISTRY, nationalPlans: BUILTIN_NATIONAL_PLANS });
 }
 
 export function codesOf(diagnostics: readonly Diagnostic[]): string[] {

@@ -109,9 +109,17 @@ export const MESSAGES = {
     'zh-cn': '工作区注册表 {file} 第 {line} 行第 {column} 列有误：{error}。已忽略该文件，继续使用内置注册表。',
     en: 'Workspace registry {file}, line {line}, column {column}: {error}. The file is ignored; the built-in registry is used.',
   },
+  // Where a value in a message was set; the English names it alone.
+  'origin.setting': { 'zh-cn': '设置 {name}', en: '{name}' },
+  'origin.option': { 'zh-cn': '选项 {name}', en: '{name}' },
+  'origin.config': { 'zh-cn': '工作区配置文件 {file}', en: '{file}' },
   'settings.unknownRegion': {
-    'zh-cn': '设置 workplan.region 中的地区“{region}”不存在（可用：{known}），已改为自动识别。',
-    en: 'Region “{region}” in workplan.region is not defined (known: {known}); detecting the region instead.',
+    'zh-cn': '{origin} 中的地区“{region}”不存在（可用：{known}），已改为自动识别。',
+    en: 'Region “{region}” in {origin} is not defined (known: {known}); detecting the region instead.',
+  },
+  'registry.builtinError': {
+    'zh-cn': '内置注册表文件 {file} 第 {line} 行第 {column} 列有误：{error}。已忽略该文件。',
+    en: 'Built-in registry file {file}, line {line}, column {column}: {error}. The file is ignored.',
   },
   'registry.noWorkspace': {
     'zh-cn': '没有打开工作区文件夹，无法写入工作区注册表：请先打开文件夹，或在设置 workplan.registry 中填写绝对路径。',
@@ -128,10 +136,14 @@ export const MESSAGES = {
   'national.coverage': { 'zh-cn': '全国任务覆盖 {covered}/{total} · {plan}', en: 'National tasks covered {covered}/{total} · {plan}' },
   'national.otherYear': { 'zh-cn': '（本文档为{draftYear}年）', en: ' (this plan: {draftYear})' },
   'national.reportTitle': { 'zh-cn': '全国任务对照表：{plan}', en: 'Coverage of {plan}' },
-  'national.unreadable': { 'zh-cn': '无法读取设置 workplan.nationalPlan 指定的上级工作要点：{error}。改用内置全国工作要点。', en: 'Cannot read the parent plan set in workplan.nationalPlan: {error}. Using the built-in national plans.' },
+  'national.unreadable': { 'zh-cn': '无法读取{origin} 指定的上级工作要点：{error}。改用内置全国工作要点。', en: 'Cannot read the parent plan set in {origin}: {error}. Using the built-in national plans.' },
+  'national.unknown': {
+    'zh-cn': '{origin} 指定的上级工作要点“{plan}”既不是内置工作要点（{known}），也不是文件。改用内置全国工作要点。',
+    en: 'The parent plan “{plan}” set in {origin} is neither a built-in plan ({known}) nor a file. Using the built-in national plans.',
+  },
   'national.notAPlan': {
-    'zh-cn': '设置 workplan.nationalPlan 指定的文件 {file} 不是工作要点：其中没有可对照的编号事项（如“（一）”）。改用内置全国工作要点。',
-    en: 'The file {file} set in workplan.nationalPlan is not a work plan: it has no numbered items (such as “（一）”) to align with. Using the built-in national plans.',
+    'zh-cn': '{origin} 指定的文件 {file} 不是工作要点：其中没有可对照的编号事项（如“（一）”）。改用内置全国工作要点。',
+    en: 'The file {file} set in {origin} is not a work plan: it has no numbered items (such as “（一）”) to align with. Using the built-in national plans.',
   },
   'national.nothingMissing': { 'zh-cn': '本文档已覆盖全部全国任务，无需补充。', en: 'Every national task already has a counterpart in this plan.' },
   'national.insertAll': { 'zh-cn': '补充全部缺失的全国任务', en: 'Insert all missing national tasks' },
@@ -153,6 +165,17 @@ export const MESSAGES = {
   'place.documentStart': { 'zh-cn': '正文开头', en: 'the start of the plan' },
   'symbol.notice': { 'zh-cn': '印发通知', en: 'Issuing notice' },
   'symbol.preamble': { 'zh-cn': '导语', en: 'Preamble' },
+  'align.covered': {
+    'zh-cn': '全国任务覆盖 {covered}/{total}；缺失 {missing} 项；本地新增 {added} 项',
+    en: 'National tasks covered {covered}/{total}; {missing} missing; {added} local additions',
+  },
+  'align.line': { 'zh-cn': '行', en: 'line' },
+  'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
+  'align.national': { 'zh-cn': '全国任务', en: 'National task' },
+  'align.score': { 'zh-cn': '匹配度', en: 'score' },
+  'align.missing': { 'zh-cn': '缺失的全国任务（本文档没有对应事项）：', en: 'National tasks with no item in this plan:' },
+  'align.additions': { 'zh-cn': '本地新增事项（没有对应的全国任务）：', en: 'Local additions (no national task):' },
+  'align.none': { 'zh-cn': '无', en: 'none' },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5,6 +5,7 @@ import type { PlanDocument } from '../syntax/model';
 import { CodeActionKind, type CodeAction, type DiagnosticRef, type Range, type TextEdit } from '../types';
 import { DIAGNOSTIC_SOURCE, levelName, type DiagnosticData } from './diagnostics';
 import { mergeEdits, toTextEdits, type OffsetEdit } from './edits';
+import { ADD_TO_REGISTRY_COMMAND } from '../../protocol';
 
 export interface CodeActionContext<D extends DiagnosticRef = DiagnosticRef> {
   diagnostics: D[];
@@ -33,9 +34,6 @@ const FIX_TITLES: Record<FixKind, MessageKey> = {
   insertRole: 'fix.insertRole',
   insertTask: 'fix.insertTask',
 };
-
-/** The server command that writes a unit into the workspace registry file (the service does no IO). */
-export const ADD_TO_REGISTRY_COMMAND = 'workplan.addToRegistry';
 
 /** Fixes that need no human decision, so fix-all applies them (unit fixes and insertions do need one). */
 const MECHANICAL_FIXES = new Set<FixKind>(['removePageMarker', 'joinLine', 'closeClause']);

@@ -5,6 +5,7 @@ import type { Heading, PlanDocument } from '../syntax/model';
 import { bigrams } from '../national/similarity';
 import { oneLine } from '../national/tasks';
 import type { CodeLens, Hover, Location } from '../types';
+import { COVERAGE_REPORT_COMMAND, SHOW_NATIONAL_COMMAND } from '../../protocol';
 
 /** The task heading whose marker or title holds `offset`. */
 export function taskAt(alignment: Alignment, offset: number): Heading | undefined {
@@ -50,9 +51,6 @@ export function nationalHover(doc: PlanDocument, alignment: Alignment, view: Reg
   parts.push(`*${alignment.plan.title}*`);
   return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range };
 }
-
-export const SHOW_NATIONAL_COMMAND = 'workplan.showNationalTask';
-export const COVERAGE_REPORT_COMMAND = 'workplan.coverageReport';
 
 export function nationalCodeLenses(doc: PlanDocument, alignment: Alignment, uri: string, locale: Locale): CodeLens[] {
   const covered = alignment.plan.tasks.length - alignment.missing.length;
