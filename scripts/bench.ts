@@ -213,7 +213,7 @@ function main(): void {
         a = align(nationalPlan, buildTasks(parsed, refs).tasks);
       });
       const numbering = analyzeNumbering(parsed);
-      const coverage = measure(c.reps, c.warmup, () => checkCoverage(parsed, a!, numbering, view));
+      const coverage = measure(c.reps, c.warmup, () => checkCoverage(parsed, a!, numbering, view, true));
       alignment = {
         align: alignStats,
         coverage,

@@ -117,14 +117,36 @@ describe('coverage.missing', () => {
       assert.strictEqual(en[0].message, 'National task （六） “严格寄递环节监管” has no counterpart in this plan: expected it here as （五）严格寄递环节监管');
     });
 
-    it('a plan of another year than the national plan (Nantong 2017, Jiyuan 2023): every report names both years', () => {
-      for (const [seed, year] of [['nantong-city-2017', 2017], ['jiyuan-zone-2023', 2023]] as const) {
-        const ds = missingOf(freshDoc(loadSeed(seed)));
-        assert.ok(ds.length > 0, seed);
-        for (const d of ds) assert.ok(d.message.endsWith(`（本文档为${year}年，对照的是2020年全国工作要点；当年要点可用设置 workplan.nationalPlan 或命令行 --national 指定）`), d.message);
+    it('a plan of another year than every built-in parent (Nantong 2017, Jiyuan 2023): one coverage.other-year on the title, no report per task', () => {
+      for (const [seed, year, covered] of [['nantong-city-2017', 2017, 13], ['jiyuan-zone-2023', 2023, 27]] as const) {
+        const doc = freshDoc(loadSeed(seed));
+        const ds = svc.computeDiagnostics(doc).filter((d) => String(d.code).startsWith('coverage.'));
+        assert.deepStrictEqual(ds.map((d) => d.code), ['coverage.other-year'], seed);
+        assert.strictEqual(ds[0].severity, 3);
+        assert.strictEqual(ds[0].range.start.line, svc.parse(doc).lines.positionAt(svc.parse(doc).title!.start).line, 'on the plan title');
+        assert.strictEqual(
+          ds[0].message,
+          `本文档为${year}年工作要点，没有同年的上级工作要点，已改与《2020 年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》对照，未逐项提示缺失任务（${covered}/35 项全国任务有对应事项）：应在设置 workplan.nationalPlan 或命令行 --national 中指定${year}年的上级工作要点`,
+        );
       }
-      const en = nationalService('en').computeDiagnostics(freshDoc(loadSeed('nantong-city-2017'))).filter((d) => d.code === 'coverage.missing');
-      assert.ok(en[0].message.endsWith(' (this plan is for 2017, compared with the national plan of 2020; name that year’s plan in the setting workplan.nationalPlan or with --national)'), en[0].message);
+    });
+
+    it('a plan of unknown year: the same one summary, saying the plan names no year', () => {
+      const text = loadSeed('xiamen-city-2020').replace(/2020\s*年/g, '');
+      const ds = svc.computeDiagnostics(freshDoc(text)).filter((d) => String(d.code).startsWith('coverage.'));
+      assert.deepStrictEqual(ds.map((d) => d.code), ['coverage.other-year']);
+      assert.match(ds[0].message, /^本文档未写明年份，没有同年的上级工作要点/);
+    });
+
+    it('another year’s plan the user chose (national-2020 for Nantong 2017): a report per task, each naming both years', () => {
+      const chosen = nationalService();
+      chosen.configure({ national: 'national-2020' });
+      const ds = chosen.computeDiagnostics(freshDoc(loadSeed('nantong-city-2017'))).filter((d) => String(d.code).startsWith('coverage.'));
+      assert.strictEqual(ds.length, 22);
+      for (const d of ds) {
+        assert.strictEqual(d.code, 'coverage.missing');
+        assert.ok(d.message.endsWith('（本文档为2017年，对照的是2020年全国工作要点；当年要点可用设置 workplan.nationalPlan 或命令行 --national 指定）'), d.message);
+      }
     });
 
     it('Xiamen has none; the severity is configurable', () => {

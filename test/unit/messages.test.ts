@@ -50,6 +50,7 @@ describe('diagnostic messages from typed arguments', () => {
     assert.equal(first(zh, 'clause.missing', /展会/), '“（四）加强展会知识产权保护”没有责任分工：应注明牵头或负责单位');
     assert.match(first(en, 'numbering.width', /./) ?? '', /^Mixed marker width: this document writes level-\d markers (full|half)-width; /);
     assert.match(first(zh, 'numbering.convention', /./) ?? '', /^编号方式不一致：本文档.级序号(全文连续编号|在每一部分内重新编号)，此处应为/);
-    assert.match(first(en, 'coverage.missing', /2017/) ?? '', /\(this plan is for 2017, compared with the national plan of 2020;/);
+    assert.match(first(en, 'coverage.other-year', /2017/) ?? '', /^Not compared task by task: this plan is for 2017 and no parent plan of 2017 is available, so it is compared with “2020 年全国/);
+    assert.match(first(zh, 'coverage.other-year', /2021/) ?? '', /^本文档为2021年工作要点，没有同年的上级工作要点，已改与《2020 年全国/);
   });
 });

@@ -312,7 +312,7 @@ describe('numbering checks', () => {
         const expects = /^(numbering|text)\./.test(r.code)
           ? /应(为|删除|合并|在|先有)/
           : /^coverage\./.test(r.code)
-            ? /补充为\{expected\}/
+            ? /补充为\{expected\}|应在设置/
             : /^document\./.test(r.code)
               ? /应拆分/
               : /应(注明|只列)/;

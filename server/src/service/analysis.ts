@@ -58,7 +58,7 @@ export function analyzeText(text: string, version: number, inputs: AnalysisInput
     ...checkNumbering(doc, numbering),
     ...checkArtifacts(doc),
     ...checkClauses(doc, view, clauses),
-    ...(alignment ? checkCoverage(doc, alignment, numbering, view) : []),
+    ...(alignment ? checkCoverage(doc, alignment, numbering, view, choice?.source !== 'latest') : []),
   ];
   return { version, text, doc, context, view, numbering, clauses, alignment, taskMemo: built?.memo, parentChoice: choice?.source, problems };
 }

@@ -7,9 +7,15 @@ import type { Problem } from './problem';
 
 /**
  * One `coverage.missing` per national task the draft has no counterpart
- * for, placed where the task would go, with the fix that inserts it there.
+ * for, placed where the task would go, with the fix that inserts it there —
+ * when the parent plan is the draft's own: of its year, or the one the user
+ * chose. Against a plan of another year (the latest built in, for want of
+ * the draft's own) most national tasks are simply not that year's, so a
+ * report per task would bury the draft in noise: one `coverage.other-year`
+ * says what it was compared with, and how many tasks have a counterpart.
  */
-export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering: LevelNumbering[], view: RegistryView): Problem[] {
+export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering: LevelNumbering[], view: RegistryView, ownParent: boolean): Problem[] {
+  if (!ownParent) return [otherYearProblem(doc, alignment)];
   const problems: Problem[] = [];
   // Against another year's plan the drafter should know, on every report, which plan it was.
   const years = otherYear(alignment);
@@ -29,4 +35,16 @@ export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering
     });
   }
   return problems;
+}
+
+function otherYearProblem(doc: PlanDocument, alignment: Alignment): Problem {
+  const at = doc.title ?? doc.notice.title ?? doc.headings[0]?.marker ?? { start: 0, end: 0 };
+  const total = alignment.plan.tasks.length;
+  return {
+    code: 'coverage.other-year',
+    start: at.start,
+    end: at.end,
+    args: { draftYear: alignment.draftYear, plan: alignment.plan.title, covered: total - alignment.missing.length, total },
+    fixes: [],
+  };
 }

@@ -34,6 +34,8 @@ export interface RuleArgs {
   'clause.missing': { item: string };
   /** `otherYear`: set when the parent plan is of another year than the draft. */
   'coverage.missing': { number: string; title: string; expected: string; otherYear?: { draftYear: number; planYear: number } };
+  /** `draftYear`: the year the draft's title names, if any. */
+  'coverage.other-year': { draftYear?: number; plan: string; covered: number; total: number };
   'agency.unknown': { unit: string; suggestion?: string };
   'agency.duplicate': { unit: string };
   'agency.national-in-local': { unit: string; counterpart?: string };

@@ -32,6 +32,10 @@ const WORDS: { [C in RuleCode]?: (args: RuleArgs[C], locale: Locale) => MessageA
   'numbering.level': (a, locale) => ({ parent: a.parent ?? message('place.documentStart', locale), missingLevel: levelName(a.missingLevel, locale) }),
   'clause.malformed': (a, locale) => ({ detail: message(`clause.${a.reason}`, locale, a) }),
   'coverage.missing': (a, locale) => ({ hint: a.otherYear ? message('hint.otherYear', locale, a.otherYear) : '' }),
+  'coverage.other-year': (a, locale) =>
+    a.draftYear === undefined
+      ? { yearText: message('year.none', locale), yearPlan: message('year.noneParent', locale) }
+      : { yearText: message('year.of', locale, { year: a.draftYear }), yearPlan: message('year.ofParent', locale, { year: a.draftYear }) },
   'agency.unknown': (a, locale) => ({ hint: a.suggestion ? message('hint.suggestion', locale, { expected: a.suggestion }) : message('hint.noSuggestion', locale) }),
   'agency.national-in-local': (a, locale) => ({ hint: a.counterpart ? message('hint.counterpart', locale, { expected: a.counterpart }) : message('hint.noCounterpart', locale) }),
   'agency.level': (a, locale) => ({

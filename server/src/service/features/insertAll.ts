@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { planInsertion } from '../national/insert';
 import type { PlanTextDocument, TextEdit } from '../types';
 
 /**
@@ -12,10 +13,11 @@ export function insertAllMissingEdits(document: PlanTextDocument, analyze: (docu
   let text = original;
   const uri = `${document.uri}#insert-all`;
   for (let round = 0; round < 200; round++) {
-    const { doc, problems } = analyze({ uri, version: round, getText: () => text });
-    const fix = problems.find((p) => p.code === 'coverage.missing')?.fixes[0];
-    if (!fix) break;
-    const edits = [fix, ...(fix.more ?? [])].sort((a, b) => b.start - a.start);
+    const analysis = analyze({ uri, version: round, getText: () => text });
+    const { doc, alignment, numbering, view } = analysis;
+    const insertion = alignment?.missing.map((task) => planInsertion(doc, alignment, numbering, view, task)).find((i) => i !== undefined);
+    if (!insertion) break;
+    const edits = [...insertion.edits].sort((a, b) => b.start - a.start);
     for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
     if (doc.text === text) break;
   }
