@@ -196,7 +196,7 @@ function main(): void {
     let context = '';
     const clauses = measure(c.reps, c.warmup, () => {
       const ctx = detectContext(parsed, registry);
-      const view = registry.view(ctx.level, ctx.region);
+      const view = registry.view(ctx);
       analysis = resolveClauses(parsed, view);
       checkClauses(parsed, view, analysis);
       context = `${ctx.level}${ctx.region ? `/${ctx.region}` : ''}`;
@@ -206,7 +206,7 @@ function main(): void {
     const ctx = detectContext(parsed, registry);
     let alignment: Result['alignment'];
     if (ctx.level !== 'national' && nationalPlan) {
-      const view = registry.view(ctx.level, ctx.region);
+      const view = registry.view(ctx);
       const refs = resolveClauses(parsed, view).refs;
       let a: Alignment | undefined;
       const alignStats = measure(c.reps, c.warmup, () => {

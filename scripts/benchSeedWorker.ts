@@ -72,7 +72,7 @@ async function units(): Promise<{ check: Check; after: () => void }> {
     check: (text) => {
       const doc = parsePlan(text);
       const context = detectContext(doc, registry);
-      const view = registry.view(context.level, context.region);
+      const view = registry.view(context);
       return checkClauses(doc, view, resolveClauses(doc, view)).length;
     },
     after: () => undefined,

@@ -25,7 +25,7 @@ const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.l
 
 function viewFor(text: string): RegistryView {
   const context = svc.getContext(freshDoc(text));
-  return REGISTRY.view(context.level, context.region);
+  return REGISTRY.view(context);
 }
 
 /** Replaces the n-th (0-based) occurrence of `from` by `to`. */
@@ -241,7 +241,7 @@ describe('agency and clause checks', () => {
     });
 
     it('from the clauses: the prefix most units carry', () => {
-      const district = svc.getContext(freshDoc(plan('2020年某区打击侵权假冒工作要点', '（区市场监管局牵头，区委宣传部、区财政局按职责分工负责）')));
+      const district = svc.getContext(freshDoc(plan('2020年打击侵权假冒工作要点', '（区市场监管局牵头，区委宣传部、区财政局按职责分工负责）')));
       assert.deepStrictEqual([district.level, district.region, district.source], ['district', undefined, 'clauses']);
       const zone = svc.getContext(freshDoc(plan('2023年某地打击侵权假冒工作要点', '（示范区市场监管局、示范区公安局按职责分工负责）')));
       assert.deepStrictEqual([zone.level, zone.source], ['zone', 'clauses']);

@@ -227,7 +227,7 @@ function checkQuickFix(doc: TestDoc, before: Diagnostic[], d: Diagnostic, action
 /** The registry view the service checks this document against. */
 function viewOf(doc: TestDoc): RegistryView {
   const context = svc.getContext(doc);
-  return REGISTRY.view(context.level, context.region);
+  return REGISTRY.view(context);
 }
 
 /** A unit of this document as written, or as written with its region prefix elided (农业农村局 after 示范区公安局、). */

@@ -23,7 +23,7 @@ const edit = (item: CompletionItem) => item.textEdit as TextEdit;
 /** How often each unit is named in the plan's clauses: read off the parse. */
 function usage(text: string): Map<string, number> {
   const context = svc.getContext(freshDoc(text));
-  const view = REGISTRY.view(context.level, context.region);
+  const view = REGISTRY.view(context);
   const counts = new Map<string, number>();
   for (const c of svc.parse(freshDoc(text)).headings.flatMap((h) => h.clauses)) {
     for (const u of parseClause(c).units) {

@@ -17,7 +17,7 @@ const registry = new Registry(BUILTIN_REGISTRY);
 function tasksOf(text: string) {
   const doc = parsePlan(text);
   const context = detectContext(doc, registry);
-  return buildTasks(doc, resolveClauses(doc, registry.view(context.level, context.region)).refs).tasks;
+  return buildTasks(doc, resolveClauses(doc, registry.view(context)).refs).tasks;
 }
 
 describe('task features', () => {

@@ -4,7 +4,7 @@ import { checkCoverage } from './checks/coverage';
 import { checkNumbering } from './checks/numbering';
 import type { Problem } from './checks/problem';
 import { align, type Alignment } from './national/align';
-import { draftYear, type ParentChoice, type ParentPlans } from './national/parents';
+import type { ParentChoice, ParentPlans } from './national/parents';
 import { buildTasks, type TaskMemo } from './national/tasks';
 import { detectContext, type ContextSettings, type DocumentContext } from './registry/context';
 import type { Registry, RegistryView } from './registry/registry';
@@ -47,10 +47,10 @@ export interface AnalysisInputs {
 export function analyzeText(text: string, version: number, inputs: AnalysisInputs, previous?: Analysis): Analysis {
   const doc = parsePlan(text);
   const context = detectContext(doc, inputs.registry, inputs.settings);
-  const view = inputs.registry.view(context.level, context.region);
+  const view = inputs.registry.view(context);
   const numbering = analyzeNumbering(doc);
   const clauses = resolveClauses(doc, view);
-  const year = draftYear(doc);
+  const { year } = context;
   const choice = context.level === 'national' ? undefined : inputs.parents.choose(year);
   const built = choice ? buildTasks(doc, clauses.refs, previous?.taskMemo) : undefined;
   const alignment = choice && built ? align(choice.plan, built.tasks, year, previous?.alignment) : undefined;
@@ -108,7 +108,7 @@ export class DocumentAnalyses {
     if (!this.empty) {
       const doc = parsePlan('');
       const context = detectContext(doc, this.inputs.registry, this.inputs.settings);
-      const view = this.inputs.registry.view(context.level, context.region);
+      const view = this.inputs.registry.view(context);
       this.empty = { doc, context, view, numbering: [], clauses: resolveClauses(doc, view), problems: [] };
     }
     return this.empty;

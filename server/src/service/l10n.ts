@@ -80,6 +80,7 @@ export const MESSAGES = {
   'year.none': { 'zh-cn': '未写明年份', en: 'names no year' },
   'year.ofParent': { 'zh-cn': '{year}年的', en: '{year}' },
   'year.noneParent': { 'zh-cn': '本年度的', en: 'its year' },
+  'hint.successor': { 'zh-cn': '：应改为现在承担其职责的单位', en: '; expected the unit that does its work now' },
   'hint.expected': { 'zh-cn': '：应为“{expected}”', en: '; expected “{expected}”' },
   'reason.bare-core': { 'zh-cn': '缺少地区前缀', en: 'lacks the region prefix' },
   'reason.other-level': { 'zh-cn': '不是{levelName}单位', en: 'is not a {levelName} unit' },

@@ -95,6 +95,15 @@ function unitProblem(view: RegistryView, unit: ClauseUnit, elided: string | unde
       fixes: counterpart ? [{ kind: 'replaceUnit', ...base, newText: counterpart, args: { unit: counterpart } }] : [],
     };
   }
+  if (misplaced?.kind === 'dissolved') {
+    const { until, expected } = misplaced;
+    return {
+      code: 'agency.dissolved',
+      ...base,
+      args: { unit: unit.text, until, expected },
+      fixes: expected ? [{ kind: 'replaceUnit', ...base, newText: expected, args: { unit: expected } }] : [],
+    };
+  }
   if (misplaced?.kind === 'level') {
     return {
       code: 'agency.level',

@@ -38,6 +38,8 @@ export interface RuleArgs {
   'coverage.other-year': { draftYear?: number; plan: string; covered: number; total: number };
   'agency.unknown': { unit: string; suggestion?: string };
   'agency.duplicate': { unit: string };
+  /** `until`: the last year the name was used; `expected`: the unit that does its work now, in this plan. */
+  'agency.dissolved': { unit: string; until: number; expected?: string };
   'agency.national-in-local': { unit: string; counterpart?: string };
   /** `level`: the document's level, which the unit is not of. */
   'agency.level': { unit: string; reason: Extract<Misplacement, { kind: 'level' }>['reason']; expected?: string; level: LevelId };

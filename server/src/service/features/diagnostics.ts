@@ -37,6 +37,7 @@ const WORDS: { [C in RuleCode]?: (args: RuleArgs[C], locale: Locale) => MessageA
       ? { yearText: message('year.none', locale), yearPlan: message('year.noneParent', locale) }
       : { yearText: message('year.of', locale, { year: a.draftYear }), yearPlan: message('year.ofParent', locale, { year: a.draftYear }) },
   'agency.unknown': (a, locale) => ({ hint: a.suggestion ? message('hint.suggestion', locale, { expected: a.suggestion }) : message('hint.noSuggestion', locale) }),
+  'agency.dissolved': (a, locale) => ({ hint: a.expected ? message('hint.expected', locale, { expected: a.expected }) : message('hint.successor', locale) }),
   'agency.national-in-local': (a, locale) => ({ hint: a.counterpart ? message('hint.counterpart', locale, { expected: a.counterpart }) : message('hint.noCounterpart', locale) }),
   'agency.level': (a, locale) => ({
     reason: message(`reason.${a.reason}`, locale, { levelName: message(`levelId.${a.level}`, locale) }),

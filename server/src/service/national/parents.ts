@@ -1,14 +1,8 @@
 import type { Registry } from '../registry/registry';
-import type { PlanDocument } from '../syntax/model';
 import { loadNationalPlan, type NationalPlan, type NationalPlanSource } from './plan';
 
 /** How the parent plan of a draft was chosen. */
 export type ParentChoice = 'setting' | 'year' | 'latest';
-
-/** The year a draft's title (or its notice's title) names: 2023年 …工作要点. */
-export function draftYear(doc: PlanDocument): number | undefined {
-  return Number(/(\d{4})\s*年/.exec((doc.title?.text ?? doc.notice.title?.text ?? '').replace(/\s+/g, ''))?.[1]) || undefined;
-}
 
 /**
  * The parent plans drafts are aligned with, each parsed on first use and

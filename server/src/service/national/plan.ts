@@ -39,7 +39,8 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
   const doc = parsePlan(source.text);
   const title = doc.title?.text ?? source.id;
   const year = Number(/(\d{4})\s*年/.exec(title)?.[1] ?? /(\d{4})/.exec(source.id)?.[1]) || undefined;
-  const { tasks } = buildTasks(doc, resolveClauses(doc, registry.view('national')).refs);
+  // A plan names the agencies of its own year: 工商总局 in 2015, 市场监管总局 since 2018.
+  const { tasks } = buildTasks(doc, resolveClauses(doc, registry.view({ level: 'national', year })).refs);
   const df = new Map<Gram, number>();
   for (const t of tasks) for (const g of new Set(t.textGrams)) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, tasks.length);

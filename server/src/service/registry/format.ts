@@ -20,6 +20,10 @@ export interface NationalAgency {
   fullName?: string;
   /** Other names seen in plans: 国家知识产权局 for 知识产权局. */
   aliases?: string[];
+  /** The last year plans name it (工商总局: 2018, merged into 市场监管总局); named every year when absent. */
+  until?: number;
+  /** The agency that took over its work after `until`: 市场监管总局. */
+  successor?: string;
 }
 
 /**
@@ -37,6 +41,27 @@ export interface LocalCore {
   national?: string;
   /** Levels whose documents use this core; all local levels when absent. */
   levels?: LevelId[];
+  /** The last year plans name it (工商局: 2018, merged into 市场监管局); named every year when absent. */
+  until?: number;
+  /** The core that took over its work after `until`: 市场监管局. */
+  successor?: string;
+}
+
+/**
+ * A form of unit name with a place in it, for the units a plan names by
+ * their own place rather than by its prefix: {place}海关 (厦门海关),
+ * 人民银行{place}中心支行, 国家税务总局{place}税务局, {prefix}公安局{place}分局.
+ * `{place}` stands for a place name (two to eight characters), `{prefix}`
+ * for the plan's own prefix (市, 州, 区 …).
+ */
+export interface UnitPattern {
+  pattern: string;
+  national?: string[];
+  /** As for RegionUnit; `vertical` when absent. */
+  scope?: 'local' | 'upper' | 'vertical';
+  /** Levels whose plans name such units; every level below national when absent. */
+  levels?: LevelId[];
+  until?: number;
 }
 
 export interface LevelNaming {
@@ -93,6 +118,7 @@ export interface RegistryLayer {
   /** Words that stand for "the units concerned" and are not agencies: 有关部门, 相关成员单位. */
   placeholders?: string[];
   regions?: RegionPreset[];
+  patterns?: UnitPattern[];
   /**
    * Extra units for the workspace: added to the region named by `region`
    * (a preset id), or to every document when absent.

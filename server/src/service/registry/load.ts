@@ -13,13 +13,17 @@ export type RegistryFileResult = { layer: RegistryLayer } | { error: string; lin
 const level = oneOf(LEVEL_IDS);
 
 const names = { name: isString, fullName: optional(isString), aliases: optional(arrayOf(isString)) };
-const unit = object({ ...names, national: optional(arrayOf(isString)), scope: optional((v, p) => (v === 'local' || v === 'upper' || v === 'vertical' ? undefined : `${p} must be local, upper or vertical`)), region: optional(isString), level: optional(level) });
+const year = optional((v, p) => (Number.isInteger(v) && (v as number) > 1949 && (v as number) < 2200 ? undefined : `${p} must be a year such as 2018`));
+const scope = optional((v, p) => (v === 'local' || v === 'upper' || v === 'vertical' ? undefined : `${p} must be local, upper or vertical`));
+const unit = object({ ...names, national: optional(arrayOf(isString)), scope, region: optional(isString), level: optional(level) });
+const pattern = (v: unknown, p: string) => (typeof v === 'string' && /\{place\}/.test(v) ? undefined : `${p} must be a name with {place} in it, such as {place}海关`);
 const LAYER = object(
   {
-    national: optional(arrayOf(object(names))),
+    national: optional(arrayOf(object({ ...names, until: year, successor: optional(isString) }))),
     levels: optional(arrayOf(object({ id: level, name: isString, prefixes: arrayOf(isString) }))),
-    cores: optional(arrayOf(object({ core: isString, fullCore: optional(isString), aliases: optional(arrayOf(isString)), national: optional(isString), levels: optional(arrayOf(level)) }))),
+    cores: optional(arrayOf(object({ core: isString, fullCore: optional(isString), aliases: optional(arrayOf(isString)), national: optional(isString), levels: optional(arrayOf(level)), until: year, successor: optional(isString) }))),
     placeholders: optional(arrayOf(isString)),
+    patterns: optional(arrayOf(object({ pattern, national: optional(arrayOf(isString)), scope, levels: optional(arrayOf(level)), until: year }))),
     regions: optional(arrayOf(object({ id: isString, name: isString, level, prefixes: optional(arrayOf(isString)), detect: arrayOf(isString), units: arrayOf(unit), replacedCores: optional(stringMap) }))),
     units: optional(arrayOf(unit)),
   },

@@ -1,5 +1,5 @@
 import { get as levenshtein } from 'fast-levenshtein';
-import type { LevelId, LevelNaming, LocalCore, NationalAgency, RegionPreset, RegionUnit, RegistryLayer } from './format';
+import type { LevelId, LevelNaming, LocalCore, NationalAgency, RegionPreset, RegionUnit, RegistryLayer, UnitPattern } from './format';
 
 /**
  * The agency registry: national agencies, generic local cores, region
@@ -32,7 +32,19 @@ export interface NameReading {
 /** Why a name that is not a unit of this document is wrong, and what it should be. */
 export type Misplacement =
   | { kind: 'national'; agency: NationalAgency; counterpart?: string }
-  | { kind: 'level'; expected?: string; reason: 'bare-core' | 'other-level' | 'other-region' | 'local-in-national' };
+  | { kind: 'level'; expected?: string; reason: 'bare-core' | 'other-level' | 'other-region' | 'local-in-national' }
+  /** A name of a unit merged away before the plan's year: its last year, and the unit that now does its work. */
+  | { kind: 'dissolved'; until: number; expected?: string };
+
+/** Which units a view answers for: a level, and the region preset, unit prefix and year of the plan when they are known. */
+export interface ViewContext {
+  level: LevelId;
+  region?: string;
+  /** The prefix of the plan's own units (州, 自治区 …); the region's or the level's usual one when absent. */
+  prefix?: string;
+  /** Names merged away before this year are not units of the plan; with no year, every name is. */
+  year?: number;
+}
 
 const PLACEHOLDER = /(有关|相关|各)[^、，]{0,12}(部门|单位|成员单位)$/;
 
@@ -48,6 +60,7 @@ export class Registry {
   readonly cores: LocalCore[];
   readonly placeholders: Set<string>;
   readonly regions: RegionPreset[];
+  readonly patterns: UnitPattern[];
   /** Workspace units not tied to one region. */
   readonly extraUnits: Array<RegionUnit & { level?: LevelId }>;
   private readonly nationalByName = new Map<string, NationalAgency>();
@@ -61,6 +74,7 @@ export class Registry {
     this.levels = mergeByKey(layers.flatMap((l) => l.levels ?? []), (l) => l.id);
     this.cores = mergeByKey(layers.flatMap((l) => l.cores ?? []), (c) => c.core);
     this.placeholders = new Set(layers.flatMap((l) => l.placeholders ?? []));
+    this.patterns = mergeByKey(layers.flatMap((l) => l.patterns ?? []), (p) => p.pattern);
     const regions = mergeByKey(layers.flatMap((l) => l.regions ?? []), (r) => r.id).map((r) => ({ ...r, units: [...r.units] }));
     this.extraUnits = [];
     for (const layer of layers) {
@@ -109,14 +123,24 @@ export class Registry {
     return this.placeholderMemo.get(name);
   }
 
-  view(level: LevelId, regionId?: string): RegistryView {
-    const key = `${level}/${regionId ?? ''}`;
+  view(level: LevelId, regionId?: string, prefix?: string, year?: number): RegistryView;
+  view(context: ViewContext): RegistryView;
+  view(levelOrContext: LevelId | ViewContext, regionId?: string, prefix?: string, year?: number): RegistryView {
+    const context = typeof levelOrContext === 'string' ? { level: levelOrContext, region: regionId, prefix, year } : levelOrContext;
+    // Only the names merged away before the year tell two years apart: every later year shares one view.
+    const dated = context.year === undefined ? '' : String(Math.min(context.year, this.lastChange + 1));
+    const key = `${context.level}/${context.region ?? ''}/${context.prefix ?? ''}/${dated}`;
     let view = this.views.get(key);
     if (!view) {
-      view = new RegistryView(this, level, this.region(regionId));
+      view = new RegistryView(this, { ...context, year: dated === '' ? undefined : Number(dated) }, this.region(context.region));
       this.views.set(key, view);
     }
     return view;
+  }
+
+  /** The latest year after which some name is no longer used. */
+  private get lastChange(): number {
+    return Math.max(0, ...this.cores.map((c) => c.until ?? 0), ...this.national.map((a) => a.until ?? 0), ...this.patterns.map((p) => p.until ?? 0));
   }
 }
 
@@ -125,25 +149,39 @@ export class RegistryView {
   private readonly units = new Map<string, Agency>();
   /** Names of other regions' units, for telling a misplaced unit from a typo. */
   private readonly foreign = new Map<string, RegionPreset>();
+  /** Names of units merged away before the plan's year, with the year and the name that replaced them here. */
+  private readonly dissolved = new Map<string, { until: number; expected?: string }>();
+  private readonly patterns: Array<{ test: RegExp; agency: (name: string) => Agency }>;
   private readonly suggestionMemo = new NameMemo<string[]>((name) => this.rankSuggestions(name));
   private readonly readingMemo = new NameMemo<NameReading>((name) => {
     const placeholder = this.isPlaceholder(name);
-    return { placeholder, prefix: placeholder ? undefined : this.findPrefix(name), agency: this.units.get(name) };
+    return { placeholder, prefix: placeholder ? undefined : this.findPrefix(name), agency: this.units.get(name) ?? this.patternUnit(name) };
   });
   private distinct: Agency[] | undefined;
+  readonly level: LevelId;
+  readonly year?: number;
   readonly prefixes: string[];
 
   constructor(
     readonly registry: Registry,
-    readonly level: LevelId,
+    context: ViewContext,
     readonly region: RegionPreset | undefined,
   ) {
-    // Units are composed with the region's own prefix, or the level's usual one (市, not 州).
-    this.prefixes = region?.prefixes ?? registry.prefixesOf(level).slice(0, 1);
+    const { level, year } = context;
+    this.level = level;
+    this.year = year;
+    const current = (named: { until?: number }) => year === undefined || named.until === undefined || year <= named.until;
+    // Units are composed with the region's own prefix, the plan's, or the level's usual one (市, not 州).
+    this.prefixes = region?.prefixes ?? (context.prefix ? [context.prefix] : registry.prefixesOf(level).slice(0, 1));
     if (level === 'national') {
       for (const a of registry.national) {
+        const names = [a.name, ...(a.aliases ?? [])];
+        if (!current(a)) {
+          for (const n of names) this.dissolved.set(n, { until: a.until!, expected: a.successor });
+          continue;
+        }
         const agency: Agency = { name: a.name, fullName: a.fullName, level, scope: 'national', national: [a.name] };
-        for (const n of [a.name, ...(a.aliases ?? [])]) this.units.set(n, agency);
+        for (const n of names) this.units.set(n, agency);
       }
     } else {
       const replaced = region?.replacedCores ?? {};
@@ -151,6 +189,11 @@ export class RegistryView {
         if (core.levels && !core.levels.includes(level)) continue;
         if (core.core in replaced) continue;
         for (const prefix of this.prefixes) {
+          const spellings = [core.core, ...(core.aliases ?? [])];
+          if (!current(core)) {
+            for (const spelling of spellings) this.dissolved.set(prefix + spelling, { until: core.until!, expected: core.successor && prefix + core.successor });
+            continue;
+          }
           const agency: Agency = {
             name: prefix + core.core,
             fullName: core.fullCore ? prefix + core.fullCore : undefined,
@@ -158,7 +201,7 @@ export class RegistryView {
             scope: 'local',
             national: core.national ? [core.national] : [],
           };
-          for (const spelling of [core.core, ...(core.aliases ?? [])]) {
+          for (const spelling of spellings) {
             if (!this.units.has(prefix + spelling)) this.units.set(prefix + spelling, agency);
           }
         }
@@ -181,9 +224,40 @@ export class RegistryView {
       if (other === region) continue;
       for (const unit of other.units) if (!this.units.has(unit.name)) this.foreign.set(unit.name, other);
     }
+    for (const name of this.units.keys()) this.dissolved.delete(name);
+    this.patterns = level === 'national' ? [] : registry.patterns.filter((p) => (!p.levels || p.levels.includes(level)) && current(p)).map((p) => this.compile(p));
   }
 
+  /** A pattern's test and the unit a name of that form is. */
+  private compile(p: UnitPattern): { test: RegExp; agency: (name: string) => Agency } {
+    const prefixes = this.prefixes.map(escapeRegExp).join('|');
+    const source = p.pattern
+      .split(/(\{place\}|\{prefix\})/)
+      .map((part) => (part === '{place}' ? PLACE : part === '{prefix}' ? `(?:${prefixes})` : escapeRegExp(part)))
+      .join('');
+    const scope = p.scope ?? 'vertical';
+    return { test: new RegExp(`^${source}$`, 'u'), agency: (name) => ({ name, level: this.level, scope, national: p.national ?? [] }) };
+  }
+
+  /**
+   * The unit a name of a registered form is (厦门海关, 人民银行济源中心支行). In
+   * a region's plan, another region's own unit stays another region's.
+   */
+  private patternUnit(name: string): Agency | undefined {
+    if (this.region && this.foreign.has(name)) return undefined;
+    return this.patterns.find((p) => p.test.test(name))?.agency(name);
+  }
+
+  /** The unit a name is, registered or of a registered form (厦门海关). */
   lookup(name: string): Agency | undefined {
+    return this.reading(name).agency;
+  }
+
+  /**
+   * The registered unit a name is, not counting forms: a bare name read with
+   * an elided prefix (示范区 + 济海关) must be a unit of the prefix, not a place.
+   */
+  registered(name: string): Agency | undefined {
     return this.units.get(name);
   }
 
@@ -228,9 +302,13 @@ export class RegistryView {
   /** For a name that is not a unit here: what it is instead, if the registry can tell. */
   misplacement(name: string): Misplacement | undefined {
     if (this.level === 'national') {
+      const gone = this.dissolved.get(name);
+      if (gone) return { kind: 'dissolved', until: gone.until, expected: gone.expected && this.units.get(gone.expected)?.name };
       const local = this.registry.allPrefixes().find((p) => name.startsWith(p.prefix) && this.coreOf(name.slice(p.prefix.length)));
       return local ? { kind: 'level', reason: 'local-in-national' } : undefined;
     }
+    const gone = this.dissolved.get(name);
+    if (gone) return { kind: 'dissolved', until: gone.until, expected: gone.expected && this.units.has(gone.expected) ? this.units.get(gone.expected)!.name : undefined };
     const core = this.coreOf(name);
     if (core) return { kind: 'level', reason: 'bare-core', expected: this.localName(core) };
     const national = this.registry.nationalAgency(name);
@@ -323,4 +401,11 @@ function isSubsequence(short: string, long: string): boolean {
   let i = 0;
   for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
   return i === short.length;
+}
+
+/** A place name inside a unit's name: two to eight Chinese characters. */
+const PLACE = '\\p{Script=Han}{2,8}';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -47,7 +47,7 @@ export function resolveClauses(doc: PlanDocument, view: RegistryView): ClauseRes
         const ref: AgencyRef = { unit, heading, agency: undefined, placeholder: readings[i].placeholder };
         if (!ref.placeholder) {
           ref.elided = elidedPrefix(prefixes, i);
-          ref.agency = readings[i].agency ?? (ref.elided ? view.lookup(ref.elided + unit.text) : undefined);
+          ref.agency = readings[i].agency ?? (ref.elided ? view.registered(ref.elided + unit.text) : undefined);
         }
         own.push(ref);
         refs.push(ref);
