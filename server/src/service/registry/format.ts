@@ -50,9 +50,8 @@ export interface LocalCore {
 /**
  * A form of unit name with a place in it, for the units a plan names by
  * their own place rather than by its prefix: {place}海关 (厦门海关),
- * 人民银行{place}中心支行, 国家税务总局{place}税务局, {prefix}公安局{place}分局.
- * `{place}` stands for a place name (two to eight characters), `{prefix}`
- * for the plan's own prefix (市, 州, 区 …).
+ * 人民银行{place}中心支行, 国家税务总局{place}税务局, 市公安局{place}分局.
+ * `{place}` stands for a place name: two to eight Chinese characters.
  */
 export interface UnitPattern {
   pattern: string;

@@ -55,7 +55,7 @@ const WHOLE: Readonly<Record<string, { level: LevelId; prefix: string }>> = {
 };
 
 /** Where a place name ends in a title or an issuer line: the words that follow it. */
-const AFTER_PLACE = /(?:\d{4}年|打击|双打|人民政府|人大|政协|党委|委员会|管委会|管理委员会|工作领导小组|领导小组|关于|印发|市场监督管理局|市场监管局|知识产权局|商务局|商务委|公安局|办公厅|办公室)/;
+const AFTER_PLACE = /(?:\d{4}年|打击|双打|人民政府|行政公署|人大|政协|党委|委员会|管委会|管理委员会|工作领导小组|领导小组|关于|印发|市场监督管理局|市场监管局|知识产权局|商务局|商务委|公安局|办公厅|办公室)/;
 
 /** The longest run of place-name characters at the start of `text` (after a year), ending in an administrative suffix. */
 export function placeIn(text: string): Place | undefined {

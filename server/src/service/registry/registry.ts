@@ -230,11 +230,7 @@ export class RegistryView {
 
   /** A pattern's test and the unit a name of that form is. */
   private compile(p: UnitPattern): { test: RegExp; agency: (name: string) => Agency } {
-    const prefixes = this.prefixes.map(escapeRegExp).join('|');
-    const source = p.pattern
-      .split(/(\{place\}|\{prefix\})/)
-      .map((part) => (part === '{place}' ? PLACE : part === '{prefix}' ? `(?:${prefixes})` : escapeRegExp(part)))
-      .join('');
+    const source = p.pattern.split('{place}').map(escapeRegExp).join(PLACE);
     const scope = p.scope ?? 'vertical';
     return { test: new RegExp(`^${source}$`, 'u'), agency: (name) => ({ name, level: this.level, scope, national: p.national ?? [] }) };
   }
