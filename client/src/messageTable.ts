@@ -75,6 +75,10 @@ export const MESSAGES = {
   'plans.chosenAuto': 'Work plans are now aligned with the built-in national plan of the year in their title.',
   'plans.untrusted': 'This workspace is not trusted: the choice takes effect once you trust it.',
   'status.selectPlan': 'Select the parent plan…',
+  'status.limits': 'Limits',
+  'status.limitLevel': 'the level was not recognised from the title, issuer or units: checked as a city plan (set workplan.level)',
+  'status.limitParent': 'no parent plan of {year} is available: compared with another year’s plan, without a report per task (set workplan.nationalPlan)',
+  'status.limitYear': 'the plan names no year: compared with the latest parent plan, without a report per task (set workplan.nationalPlan)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -201,6 +201,14 @@ const CHOSEN_BY: Record<string, MessageKey> = {
   latest: 'status.chosenLatest',
 };
 
+/** What the checks of this document could not know: its level, or a parent plan of its year. */
+function limitsOf(context: PlanContext): string[] {
+  const limits: string[] = [];
+  if (context.source === 'default') limits.push(t('status.limitLevel'));
+  if (context.national?.source === 'latest') limits.push(context.year === undefined ? t('status.limitYear') : t('status.limitParent', { year: String(context.year) }));
+  return limits;
+}
+
 /** Text from the document or the settings, shown literally in Markdown. */
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
@@ -258,16 +266,18 @@ export class PlanStatus implements vscode.Disposable {
   private show(doc: vscode.TextDocument, context: PlanContext): void {
     const levelKey = LEVEL_KEYS[context.level];
     const level = levelKey ? t(levelKey) : context.level;
-    const parts = [context.regionName, level].filter((p): p is string => !!p);
+    const parts = [context.regionName ?? context.place, level].filter((p): p is string => !!p);
     if (context.national) {
       parts.push(shortTitle(context.national.title));
     } else if (context.level !== 'national') {
       parts.push(t('status.noParent'));
     }
-    this.item.text = `$(library) ${parts.join(' · ')}`;
+    const limits = limitsOf(context);
+    // What the checks could not know is shown once, here, rather than left to a silent fallback.
+    this.item.text = `$(${limits.length > 0 ? 'warning' : 'library'}) ${parts.join(' · ')}`;
 
     const sourceKey = SOURCE_KEYS[context.source];
-    const region = context.regionName ? `${context.regionName}${context.region ? `（${context.region}）` : ''}` : t('status.regionNone');
+    const region = context.regionName ? `${context.regionName}${context.region ? `（${context.region}）` : ''}` : (context.place ?? t('status.regionNone'));
     const parent = context.national
       ? `${context.national.title}（${context.national.id}；${t(CHOSEN_BY[context.national.source])}）`
       : t(context.level === 'national' ? 'status.parentNone' : 'status.parentNoneLocal');
@@ -277,6 +287,7 @@ export class PlanStatus implements vscode.Disposable {
     tooltip.appendMarkdown(`- ${t('status.region')}：${escape(region)}\n`);
     tooltip.appendMarkdown(`- ${t('status.detected')}：${escape(sourceKey ? t(sourceKey) : context.source)}\n`);
     tooltip.appendMarkdown(`- ${t('status.parent')}：${escape(parent)}\n\n`);
+    if (limits.length > 0) tooltip.appendMarkdown(`**${t('status.limits')}**\n\n${limits.map((l) => `- ${escape(l)}\n`).join('')}\n`);
     tooltip.appendMarkdown(`*${t('status.click')}*`);
     if (context.level !== 'national') {
       // The one command link of the tooltip; only it is enabled (no other command: links run).

@@ -248,6 +248,11 @@ function readPlanFile(file: string): { text: string } | { error: string } {
   }
 }
 
+/** What the checks of a file could not know, said once on stderr: the parent plan's year is a diagnostic of its own (coverage.other-year). */
+function sayLimits(service: WorkplanLanguageService, file: string, document: PlanTextDocument): void {
+  if (service.getContext(document).source === 'default') process.stderr.write(`workplan: ${message('context.levelDefault', service.locale, { file })}\n`);
+}
+
 function check(service: WorkplanLanguageService, options: CliOptions): { errors: boolean; unreadable: boolean } {
   const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
   let errors = false;
@@ -260,7 +265,9 @@ function check(service: WorkplanLanguageService, options: CliOptions): { errors:
       continue;
     }
     const uri = pathToFileURL(resolve(file)).href;
-    const diagnostics = service.computeDiagnostics({ uri, version: 1, getText: () => read.text }, { severities: options.severities });
+    const document = { uri, version: 1, getText: () => read.text };
+    const diagnostics = service.computeDiagnostics(document, { severities: options.severities });
+    sayLimits(service, file, document);
     service.forget(uri);
     errors ||= diagnostics.some((d) => d.severity === DiagnosticSeverity.Error);
     results.push({ file, diagnostics });
@@ -278,6 +285,7 @@ function alignFile(service: WorkplanLanguageService, options: CliOptions): boole
   const file = options.files[0];
   const document = openPlanFile(file);
   if (!document) return false;
+  sayLimits(service, file, document);
   const report = service.getAlignment(document);
   if (!report) {
     const context = service.getContext(document);
@@ -302,6 +310,7 @@ function exportFile(service: WorkplanLanguageService, options: CliOptions): bool
   const file = options.files[0];
   const document = openPlanFile(file);
   if (!document) return false;
+  sayLimits(service, file, document);
   // CSV starts with the byte order mark Excel needs to read UTF-8; a file and stdout get the same bytes.
   const table = Buffer.from(service.exportTaskBreakdown(document, options.format as TaskBreakdownFormat), 'utf8');
   if (options.output === undefined) {

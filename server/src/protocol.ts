@@ -21,6 +21,10 @@ export interface PlanContext {
   level: string;
   region?: string;
   regionName?: string;
+  /** The place the plan names itself by, when no region preset knows it: 临夏回族自治州. */
+  place?: string;
+  /** The year the plan is for, when it says. */
+  year?: number;
   /** How the level and region were decided: setting, title, clauses, default. */
   source: string;
   national?: { id: string; title: string; source: 'setting' | 'year' | 'latest' };

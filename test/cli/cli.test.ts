@@ -327,6 +327,17 @@ describe('workplan CLI (dist/cli.js)', function () {
   describe('national coverage in check', function () {
     const GUANDU = 'test/fixtures/seeds/guandu-district-2020.txt';
 
+    it('says once what it could not know: a level read from nothing (stderr), a parent plan of another year (one coverage.other-year)', function () {
+      const file = join(tmp, 'no-level.txt');
+      writeFileSync(file, '2021年打击侵权假冒工作要点\n\n一、总体要求\n\n（一）加强网络市场监管。严厉打击侵权假冒。\n\n（二）加强重点市场监管。严厉查处侵权假冒。\n');
+      const run = cli(['check', file]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stderr, `workplan: ${file}：未能从标题、发文机关或责任单位识别层级，已按市级检查（可用 --level 或配置文件中的 level 指定）\n`);
+      assert.deepEqual(lines(run.stdout).map((l) => l.split(' ')[2]), ['coverage.other-year']);
+      assert.equal(cli(['check', '--level', 'city', file]).stderr, '', 'a level set is known');
+      assert.equal(cli(['check', XIAMEN]).stderr, '', 'a level read off the title is known');
+    });
+
     it('check reports coverage.missing (info) as the editor does: Guandu has 4, Xiamen none; exit stays 0', function () {
       const run = cli(['check', GUANDU]);
       assert.equal(run.status, 0, run.stderr);

@@ -174,6 +174,10 @@ export const MESSAGES = {
     'zh-cn': '全国任务覆盖 {covered}/{total}；缺失 {missing} 项；本地新增 {added} 项',
     en: 'National tasks covered {covered}/{total}; {missing} missing; {added} local additions',
   },
+  'context.levelDefault': {
+    'zh-cn': '{file}：未能从标题、发文机关或责任单位识别层级，已按市级检查（可用 --level 或配置文件中的 level 指定）',
+    en: '{file}: the level was not recognised from the title, issuer or units; checked as a city plan (give --level, or level in the configuration file)',
+  },
   'align.line': { 'zh-cn': '行', en: 'line' },
   'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
   'align.national': { 'zh-cn': '全国任务', en: 'National task' },
