@@ -129,3 +129,44 @@ describe('a plan of any place, level and year', () => {
     assert.equal(service.getContext(freshDoc(preamble)).year, 2021);
   });
 });
+
+describe('a provincial plan as the parent of a city plan', () => {
+  const province = joinLines(
+    '2021年福建省打击侵犯知识产权和制售假冒伪劣商品工作要点',
+    '',
+    '一、深化重点领域治理',
+    '',
+    '（一）加强互联网领域侵权假冒治理。加强网络市场监管，严厉打击在线销售侵权假冒商品、虚假宣传等违法行为。（省市场监管局牵头，省委网信办、省公安厅、省通信管理局按职责分工负责）',
+    '',
+    '（二）加强农村市场治理。全省开展农村假冒伪劣食品专项整治，严厉打击制售假冒伪劣食品违法行为。（省市场监管局、省农业农村厅、省公安厅按职责分工负责）',
+    '',
+    '（三）加强进出口环节监管。开展“龙腾”专项行动，严厉打击跨境制售侵权假冒商品违法犯罪行为。（福州海关、厦门海关负责）',
+  );
+  const city = joinLines(
+    '2021年漳州市打击侵犯知识产权和制售假冒伪劣商品工作要点',
+    '',
+    '一、深化重点领域治理',
+    '',
+    '（一）加强互联网领域侵权假冒治理。加强网络市场监管，严厉打击在线销售侵权假冒商品、虚假宣传等违法行为。（市市场监管局牵头，市委网信办、市公安局按职责分工负责）',
+    '',
+    '（二）加强进出口环节监管。开展“龙腾”专项行动，严厉打击跨境制售侵权假冒商品违法犯罪行为。（厦门海关负责）',
+  );
+  const svc = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: [...BUILTIN_NATIONAL_PLANS, { id: 'fujian-2021', uri: 'file:///fujian-2021.txt', text: province }] });
+  svc.configure({ national: 'fujian-2021' });
+
+  it('aligns the city plan with the province’s tasks, the units compared by the national agency they stand for', () => {
+    const report = svc.getAlignment(freshDoc(city))!;
+    assert.equal(report.national.id, 'fujian-2021');
+    assert.deepEqual(report.matches.map((m) => `${m.local.number}→${m.national.number}`), ['（一）→（一）', '（二）→（三）']);
+    assert.deepEqual(report.missing.map((m) => m.number), ['（二）']);
+  });
+
+  it('inserts the missing provincial task for the city: 全省 → 全市, 省 units → their 市 counterparts', () => {
+    const doc = freshDoc(city);
+    const missing = svc.computeDiagnostics(doc).filter((d) => d.code === 'coverage.missing');
+    assert.equal(missing.length, 1);
+    const action = svc.getCodeActions(doc, missing[0].range, { diagnostics: missing })[0];
+    const inserted = action.edit!.changes![doc.uri].map((e) => e.newText).join('');
+    assert.match(inserted, /（二）加强农村市场治理。全市开展农村假冒伪劣食品专项整治，严厉打击制售假冒伪劣食品违法行为。（市市场监管局、市农业农村局、市公安局按职责分工负责）/);
+  });
+});

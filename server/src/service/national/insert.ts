@@ -1,5 +1,5 @@
 import { memoizedBy } from '../memo';
-import type { LevelId } from '../registry/format';
+import { wholeWord } from '../registry/place';
 import type { RegistryView } from '../registry/registry';
 import { parseClause } from '../syntax/clauses';
 import { formatMarker } from '../syntax/markers';
@@ -31,8 +31,6 @@ export interface Insertion {
   edits: OffsetEdit[];
 }
 
-const LOCAL_WHOLE: Partial<Record<LevelId, string>> = { province: '全省', city: '全市', district: '全区', county: '全县', zone: '全区' };
-
 /**
  * The national task's text with its units replaced by this document's
  * counterparts where the registry knows them — or without its clauses, for
@@ -62,7 +60,9 @@ function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, wi
       continue;
     }
     for (const unit of parseClause(clause).units) {
-      const counterpart = view.counterpartOf(unit.text);
+      // The parent's unit stands for a national agency (公安部; 省公安厅 in a province's plan), whose counterpart here replaces it.
+      const national = plan.view.lookup(unit.text)?.national[0] ?? unit.text;
+      const counterpart = view.counterpartOf(national);
       if (counterpart) replacements.push({ start: unit.start, end: unit.end, newText: counterpart });
     }
   }
@@ -73,8 +73,10 @@ function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, wi
     at = r.end;
   }
   out += text.slice(at, h.ownText.end);
-  const whole = LOCAL_WHOLE[view.level];
-  return out.replace(/[ \t\u3000]*(\r\n|\r|\n)[\s\u3000]*/g, '').replace(/全国(?!打击侵权假冒工作领导小组)/g, whole ?? '全国');
+  const whole = wholeWord(view.level, view.prefixes[0]);
+  // 全国 becomes 全市, but not in the name of the national leading group.
+  const parentWhole = new RegExp(`${plan.whole}(?!打击侵权假冒工作领导小组)`, 'g');
+  return out.replace(/[ \t\u3000]*(\r\n|\r|\n)[\s\u3000]*/g, '').replace(parentWhole, whole);
 }
 
 /** The draft's tasks with the lowest national number each implements and its section, read once per alignment for all its missing tasks. */

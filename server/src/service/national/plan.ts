@@ -1,4 +1,6 @@
-import type { Registry } from '../registry/registry';
+import { detectContext } from '../registry/context';
+import { wholeWord } from '../registry/place';
+import type { Registry, RegistryView } from '../registry/registry';
 import { resolveClauses } from '../registry/resolve';
 import type { PlanDocument } from '../syntax/model';
 import { parsePlan } from '../syntax/parser';
@@ -21,6 +23,10 @@ export interface NationalPlan {
   title: string;
   year?: number;
   doc: PlanDocument;
+  /** The units of the plan's own level and place, which its clauses name: national agencies, or a province's for a provincial parent. */
+  view: RegistryView;
+  /** The word for “the whole of” the plan's area, which a draft's own replaces in an inserted task: 全国, 全省, 全区. */
+  whole: string;
   tasks: NationalTask[];
   /** Inverse document frequency of a bigram over the plan's tasks. */
   idf(gram: Gram): number;
@@ -34,13 +40,19 @@ export interface NationalTask extends Task {
   vector: Vector;
 }
 
-/** Parses a parent plan with the same parser as drafts; its tasks keep their national agency names. */
+/**
+ * Parses a parent plan with the same parser as drafts: the national plan,
+ * or a province's or city's plan that a lower plan derives from. Its tasks
+ * carry the national agencies their units stand for, as a draft's do.
+ */
 export function loadNationalPlan(source: NationalPlanSource, registry: Registry): NationalPlan {
   const doc = parsePlan(source.text);
   const title = doc.title?.text ?? source.id;
-  const year = Number(/(\d{4})\s*年/.exec(title)?.[1] ?? /(\d{4})/.exec(source.id)?.[1]) || undefined;
-  // A plan names the agencies of its own year: 工商总局 in 2015, 市场监管总局 since 2018.
-  const { tasks } = buildTasks(doc, resolveClauses(doc, registry.view({ level: 'national', year })).refs);
+  const context = detectContext(doc, registry);
+  const year = context.year ?? (Number(/(\d{4})/.exec(source.id)?.[1]) || undefined);
+  // A plan names the agencies of its own year and place: 工商总局 in 2015, 市场监管总局 since 2018; 省公安厅 in a province's.
+  const view = registry.view({ ...context, year });
+  const { tasks } = buildTasks(doc, resolveClauses(doc, view).refs);
   const df = new Map<Gram, number>();
   for (const t of tasks) for (const g of new Set(t.textGrams)) df.set(g, (df.get(g) ?? 0) + 1);
   const n = Math.max(1, tasks.length);
@@ -54,6 +66,8 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
     title,
     year,
     doc,
+    view,
+    whole: wholeWord(context.level, view.prefixes[0]),
     tasks: tasks.map((t) => ({ ...t, id: `${source.id}:${t.number}`, vector: tfidf(t.textGrams, idf) })),
     idf,
     unseenIdf: unseen,

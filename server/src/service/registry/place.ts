@@ -86,3 +86,10 @@ export function placeInNotice(opening: string): Place | undefined {
 function countyCity(head: string, level: LevelId): LevelId {
   return level === 'city' && /(?:市|州|盟|地区)[^省市州盟区县旗]{2,4}市$/.test(head) ? 'county' : level;
 }
+
+/** “The whole of” a plan's area, as its text says it: 全国, 全省, 全区 (an autonomous region's or a zone's), 全州, 全市, 全县 … */
+export function wholeWord(level: LevelId, prefix: string | undefined): string {
+  if (level === 'national') return '全国';
+  if (level === 'zone' || prefix === '自治区') return '全区';
+  return `全${prefix ?? ''}`;
+}
