@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { BUILTIN_REGISTRY } from './builtinData';
 import { decode, readError } from './textFiles';
-import { cliFolder, readWorkspace, regionIds, type SettingNames } from './workspace';
+import { cliFolder, DEFAULT_REGISTRY_FILE, readWorkspace, regionIds, type SettingNames } from './workspace';
 import {
+  addRegionToRegistryText,
   createLanguageService,
   LEVEL_IDS,
   DiagnosticSeverity,
@@ -45,6 +46,7 @@ import {
 const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE...
        workplan align [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
        workplan export [--format csv|markdown] [--locale zh-cn|en] [--output FILE] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
+       workplan registry init [--id ID] [--output FILE] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--level LEVEL] FILE
 
 check: checks work plans (工作要点) and prints their problems, including
 coverage.missing for every national task a local plan has no item for.
@@ -65,6 +67,11 @@ section, task, lead units, partner/responsible units, the national task it imple
                      units within a cell are separated by 、; cells starting with = + - @ get a leading '
   --format markdown  a GitHub table
   --output FILE      write to FILE instead of stdout (the same bytes)
+
+registry init: writes a region preset made from FILE, a plan a reviewer has confirmed, into the workspace registry
+(.workplan/registry.json, or --output): its place, level, unit prefix, the words that identify it, and every unit it
+names beyond the generic ones (units named by their place, upper and vertical units, units the registry does not know).
+A preset of the same id is replaced; the rest of the file stays. --id names the preset (default: the place's name).
 
 Options:
   --locale        language of the messages and column headers (default: from LANG, else zh-cn)
@@ -88,18 +95,20 @@ const SEVERITY_NAMES: Record<number, string> = {
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-type Command = 'check' | 'align' | 'export';
+type Command = 'check' | 'align' | 'export' | 'registry init';
 
-const COMMANDS: readonly Command[] = ['check', 'align', 'export'];
+const COMMANDS: readonly Command[] = ['check', 'align', 'export', 'registry init'];
 /** The formats of each command, the default first. */
-const FORMATS: Record<Command, readonly string[]> = { check: ['text', 'json'], align: ['text', 'json'], export: ['csv', 'markdown'] };
+const FORMATS: Record<Command, readonly string[]> = { check: ['text', 'json'], align: ['text', 'json'], export: ['csv', 'markdown'], 'registry init': ['json'] };
 
 interface CliOptions {
   command: Command;
   format: 'text' | 'json' | TaskBreakdownFormat;
   locale: string;
-  /** export: the file written instead of stdout. */
+  /** export: the file written instead of stdout; registry init: the registry file written. */
   output?: string;
+  /** registry init: the id of the region preset written. */
+  id?: string;
   registry?: string;
   region?: string;
   level?: LevelId;
@@ -117,7 +126,8 @@ const OPTION_NAMES: SettingNames = { kind: 'option', region: '--region', nationa
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): CliOptions {
-  const [name, ...rest] = argv;
+  // `registry init` is one command of two words.
+  const [name, ...rest] = argv[0] === 'registry' && argv[1] === 'init' ? ['registry init', ...argv.slice(2)] : argv;
   const command = COMMANDS.find((c) => c === name);
   if (!command) throw new UsageError(name ? `unknown command: ${name}` : 'missing command');
   const formats = FORMATS[command];
@@ -134,8 +144,10 @@ function parseArgs(argv: string[]): CliOptions {
       const v = value();
       if (!formats.includes(v)) throw new UsageError(`--format must be ${formats.join(' or ')}, not ${v}`);
       options.format = v as CliOptions['format'];
-    } else if (flag === '--output' && command === 'export') {
+    } else if (flag === '--output' && (command === 'export' || command === 'registry init')) {
       options.output = value();
+    } else if (flag === '--id' && command === 'registry init') {
+      options.id = value();
     } else if (flag === '--locale') {
       options.locale = value();
     } else if (flag === '--registry') {
@@ -326,6 +338,35 @@ function exportFile(service: WorkplanLanguageService, options: CliOptions): bool
   return true;
 }
 
+/**
+ * Writes a region preset made from one plan a reviewer has confirmed into
+ * the workspace registry file (or --output), replacing a preset of the same
+ * id; false when the plan cannot be read or the file written.
+ */
+function initRegistry(service: WorkplanLanguageService, options: CliOptions, registryFile: string): boolean {
+  const file = options.files[0];
+  const document = openPlanFile(file);
+  if (!document) return false;
+  sayLimits(service, file, document);
+  const preset = service.getRegionPreset(document, options.id);
+  if (!preset.id) {
+    process.stderr.write(`workplan: ${message('registryInit.noPlace', service.locale, { file })}\n`);
+    return false;
+  }
+  const target = options.output ?? registryFile;
+  try {
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, addRegionToRegistryText(current, preset));
+  } catch (error) {
+    process.stderr.write(`workplan: cannot write ${target}: ${readError(error)}\n`);
+    return false;
+  }
+  const words = { id: preset.id, name: preset.name, level: message(`levelId.${preset.level}`, service.locale), units: preset.units.length, file: target };
+  process.stdout.write(`${message('registryInit.written', service.locale, words)}\n`);
+  return true;
+}
+
 function main(argv: string[]): number {
   if (argv.length === 0) {
     process.stderr.write(`${USAGE}\n`);
@@ -360,6 +401,7 @@ function main(argv: string[]): number {
   service.configure(workspace.configuration);
   if (options.command === 'align') return alignFile(service, options) && !unreadable ? 0 : 2;
   if (options.command === 'export') return exportFile(service, options) && !unreadable ? 0 : 2;
+  if (options.command === 'registry init') return initRegistry(service, options, workspace.registryFile ?? DEFAULT_REGISTRY_FILE) && !unreadable ? 0 : 2;
   const result = check(service, options);
   return unreadable || result.unreadable ? 2 : result.errors ? 1 : 0;
 }

@@ -545,6 +545,35 @@ describe('workplan CLI (dist/cli.js)', function () {
     });
   });
 
+  describe('registry init', function () {
+    it('writes a region preset from a confirmed plan into .workplan/registry.json, replacing its own preset on a second run', function () {
+      const dir = mkdtempSync(join(tmp, 'init-'));
+      const plan = join(dir, 'fujian-2016.txt');
+      copyFileSync(join(ROOT, 'test/fixtures/real/fujian-province-2016.txt'), plan);
+      const run = cli(['registry', 'init', plan], {}, dir);
+      assert.equal(run.status, 0, run.stderr);
+      const file = join(dir, '.workplan', 'registry.json');
+      assert.equal(run.stdout, `已将地区预设“福建省”（福建省，省级，4 个本地单位）写入 ${file}\n`);
+      const layer = JSON.parse(readFileSync(file, 'utf8')) as { regions: Array<{ id: string; level: string; detect: string[]; units: Array<{ name: string; scope?: string }> }> };
+      assert.deepEqual(layer.regions.map((r) => [r.id, r.level, r.detect]), [['福建省', 'province', ['福建', '福建省']]]);
+      assert.deepEqual(layer.regions[0].units.map((u) => `${u.name} ${u.scope}`), ['福州海关 vertical', '厦门海关 vertical', '福建检验检疫局 vertical', '厦门检验检疫局 vertical']);
+      // The preset is a registry layer like any other: the plan is now checked as 福建省's, with its units.
+      const again = cli(['registry', 'init', '--id', '福建省', plan], {}, dir);
+      assert.equal(again.status, 0, again.stderr);
+      assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { regions: unknown[] }).regions.length, 1, 'replaced, not added');
+      const checked = JSON.parse(cli(['check', '--format', 'json', plan], {}, dir).stdout) as JsonResult[];
+      assert.deepEqual(checked[0].diagnostics.filter((d) => d.code.startsWith('agency.')), []);
+    });
+
+    it('asks for --id when the plan names no place, and writes nothing', function () {
+      const dir = mkdtempSync(join(tmp, 'init-'));
+      const run = cli(['registry', 'init', join(ROOT, 'test/fixtures/real/linxia-prefecture-2022.txt')], {}, dir);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /未能从标题或发文机关识别地名，请用 --id 指定地区预设的标识/);
+      assert.ok(!existsSync(join(dir, '.workplan')));
+    });
+  });
+
   describe('export', function () {
     const GUANDU = 'test/fixtures/seeds/guandu-district-2020.txt';
     const HEADER = '序号,所属部分,工作任务,牵头单位,配合/责任单位,对应全国任务';

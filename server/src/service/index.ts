@@ -6,6 +6,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { toTextEdits } from './features/edits';
 import { foldingRanges } from './features/foldingRanges';
 import { insertAllMissingEdits } from './features/insertAll';
+import { regionPreset } from './features/regionPreset';
 import { semanticTokens } from './features/semanticTokens';
 import { unitHover } from './features/hover';
 import { formatTaskBreakdown, taskBreakdown, type TaskBreakdownFormat, type TaskBreakdownRow } from './features/taskBreakdown';
@@ -14,7 +15,7 @@ import { ParentPlans, type ParentChoice } from './national/parents';
 import type { NationalPlanSource } from './national/plan';
 import { resolveLocale, type Locale } from './l10n';
 import type { ContextSettings, DocumentContext } from './registry/context';
-import type { LevelId, RegistryLayer } from './registry/format';
+import type { LevelId, RegionPreset, RegistryLayer } from './registry/format';
 import { Registry } from './registry/registry';
 import type { PlanDocument } from './syntax/model';
 import type {
@@ -51,7 +52,7 @@ export { SEMANTIC_TOKEN_LEGEND } from './features/semanticTokens';
 export type { TaskBreakdownRow, TaskBreakdownFormat } from './features/taskBreakdown';
 export type { NationalPlanSource } from './national/plan';
 export { MATCH_THRESHOLD } from './national/align';
-export { parseRegistryFile, addUnitToRegistryText, registryErrorMessage, type RegistryFileResult } from './registry/load';
+export { parseRegistryFile, addUnitToRegistryText, addRegionToRegistryText, registryErrorMessage, type RegistryFileResult } from './registry/load';
 export { message, type MessageKey } from './l10n';
 export { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig, type WorkspaceConfigResult } from './workspaceConfig';
 
@@ -127,6 +128,8 @@ export interface WorkplanLanguageService {
   getTaskBreakdown(document: PlanTextDocument): TaskBreakdownRow[];
   /** The 任务分解表 as CSV (UTF-8 BOM, CRLF, for Excel) or as a Markdown table, headers in the service's locale. */
   exportTaskBreakdown(document: PlanTextDocument, format: TaskBreakdownFormat): string;
+  /** A region preset from this plan, as confirmed by a reviewer: its place, level, prefix and the units it names beyond the generic ones. */
+  getRegionPreset(document: PlanTextDocument, id?: string): RegionPreset;
   /** Drops what the service remembers about a document that was closed. */
   forget(uri: string): void;
 }
@@ -219,6 +222,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Wor
       const { doc, clauses, alignment } = analyze(document);
       return formatTaskBreakdown(taskBreakdown(doc, clauses, alignment), format, locale);
     },
+    getRegionPreset: (document: PlanTextDocument, id?: string) => regionPreset(analyze(document), id),
     forget: (uri: string) => analyses.forget(uri),
   });
 }

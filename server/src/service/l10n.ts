@@ -174,6 +174,14 @@ export const MESSAGES = {
     'zh-cn': '全国任务覆盖 {covered}/{total}；缺失 {missing} 项；本地新增 {added} 项',
     en: 'National tasks covered {covered}/{total}; {missing} missing; {added} local additions',
   },
+  'registryInit.written': {
+    'zh-cn': '已将地区预设“{id}”（{name}，{level}，{units} 个本地单位）写入 {file}',
+    en: 'Wrote the region preset “{id}” ({name}, {level}, {units} own units) to {file}',
+  },
+  'registryInit.noPlace': {
+    'zh-cn': '{file}：未能从标题或发文机关识别地名，请用 --id 指定地区预设的标识',
+    en: '{file}: no place name was found in the title or issuer; name the region preset with --id',
+  },
   'context.levelDefault': {
     'zh-cn': '{file}：未能从标题、发文机关或责任单位识别层级，已按市级检查（可用 --level 或配置文件中的 level 指定）',
     en: '{file}: the level was not recognised from the title, issuer or units; checked as a city plan (give --level, or level in the configuration file)',

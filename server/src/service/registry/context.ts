@@ -62,9 +62,10 @@ function detectPlace(doc: PlanDocument, registry: Registry, settings: ContextSet
   const detected = registry.regions.find((r) => (!settings.level || r.level === settings.level) && r.detect.some((word) => heading.includes(word)));
   if (detected) return { level: detected.level, region: detected.id, source: 'title' };
   if (!settings.level && (doc.title?.text ?? '').includes('全国')) return { level: 'national', source: 'title' };
-  const named =
-    [doc.title?.text, doc.notice.title?.text, doc.notice.issuer?.text].map((t) => (t ? placeIn(t) : undefined)).find((p) => p !== undefined) ??
-    placeInNotice(doc.text.slice(0, Math.min(doc.headings[0]?.start ?? doc.text.length, 3000)));
+  const places = [doc.title?.text, doc.notice.title?.text, doc.notice.issuer?.text].map((t) => (t ? placeIn(t) : undefined));
+  const first = places.find((p) => p !== undefined) ?? placeInNotice(doc.text.slice(0, Math.min(doc.headings[0]?.start ?? doc.text.length, 3000)));
+  // 全省 in the title says the level; the issuer (福建省人民政府办公厅) may say which province.
+  const named = first && !first.name ? { ...first, name: places.find((p) => p?.name && p.level === first.level && p.prefix === first.prefix)?.name } : first;
   if (named && (!settings.level || settings.level === named.level)) return { level: named.level, prefix: named.prefix, place: named.name, source: 'title' };
 
   const names: string[] = [];

@@ -1,7 +1,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { arrayOf, isString, object, oneOf, optional, readJsonFile, stringMap } from '../text/jsonChecks';
 import { message, type Locale } from '../l10n';
-import { LEVEL_IDS, type RegistryLayer } from './format';
+import { LEVEL_IDS, type RegionPreset, type RegistryLayer } from './format';
 
 /**
  * Reads a registry file's text (JSON, comments allowed) into a layer, or
@@ -59,6 +59,22 @@ export function addUnitToRegistryText(text: string | undefined, unit: { name: st
   }
   const edits = modify(text, ['units'], [entry], { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
   return applyEdits(text, edits);
+}
+
+/**
+ * The registry file's text with a region preset in it: replacing the preset
+ * of the same id, or after the others; the rest of the file stays as it is.
+ * A new file when there is none yet.
+ */
+export function addRegionToRegistryText(text: string | undefined, preset: RegionPreset): string {
+  if (!text || text.trim() === '') return `${JSON.stringify({ regions: [preset] }, null, 2)}\n`;
+  const formattingOptions = { insertSpaces: true, tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  const tree = parseTree(text);
+  const regions = tree ? findNodeAtLocation(tree, ['regions']) : undefined;
+  if (regions?.type !== 'array') return applyEdits(text, modify(text, ['regions'], [preset], { formattingOptions }));
+  const existing = (regions.children ?? []).findIndex((r) => findNodeAtLocation(r, ['id'])?.value === preset.id);
+  const at = existing >= 0 ? existing : (regions.children ?? []).length;
+  return applyEdits(text, modify(text, ['regions', at], preset, { formattingOptions, isArrayInsertion: existing < 0 }));
 }
 
 /** The message shown when a workspace registry file cannot be used. */

@@ -93,3 +93,16 @@ export function wholeWord(level: LevelId, prefix: string | undefined): string {
   if (level === 'zone' || prefix === '自治区') return '全区';
   return `全${prefix ?? ''}`;
 }
+
+/** The words a place is known by in titles: 临夏回族自治州 → 临夏, 北京市房山区 → 房山, 郑州高新技术产业开发区 → 郑州高新. */
+export function shortPlaceName(name: string): string | undefined {
+  let rest = name;
+  const suffix = SUFFIXES.find((s) => rest.endsWith(s.suffix) && rest.length > s.suffix.length);
+  if (suffix) rest = rest.slice(0, -suffix.suffix.length);
+  if (suffix?.suffix === '高新技术产业开发区') rest += '高新';
+  rest = rest.replace(/(?:\p{Script=Han}{1,2}族)+$/u, '');
+  // The last unit of a nested name: 北京市房山 → 房山.
+  const inner = /(?:省|自治区|市|州|盟|地区)(\p{Script=Han}{2,})$/u.exec(rest);
+  const short = inner ? inner[1] : rest;
+  return short.length >= 2 ? short : undefined;
+}
