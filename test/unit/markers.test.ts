@@ -104,6 +104,28 @@ describe('markers', () => {
     });
   });
 
+  describe('one-character markers of Word numbering', () => {
+    it('㈠…㈩ are level 2, （一）…（十）', () => {
+      expectMarker('㈠加强互联网领域侵权假冒治理', { level: 2, value: 1, text: '㈠', width: 'enclosed' });
+      expectMarker('  ㈩其他', { level: 2, value: 10, text: '㈩', width: 'enclosed', indent: 2 });
+    });
+
+    it('⒈…⒛ are level 3 and ⑴…⒇ level 4', () => {
+      expectMarker('⒈开展专项行动', { level: 3, value: 1, text: '⒈', width: 'enclosed' });
+      expectMarker('⒛开展专项行动', { level: 3, value: 20, text: '⒛', width: 'enclosed' });
+      expectMarker('⑴开展专项行动', { level: 4, value: 1, text: '⑴', width: 'enclosed' });
+      expectMarker('⒇开展专项行动', { level: 4, value: 20, text: '⒇', width: 'enclosed' });
+    });
+
+    it('carry punctuation after them as a suffix: ㈠、', () => {
+      expectMarker('㈠、加强', { level: 2, value: 1, text: '㈠、', width: 'enclosed', suffix: '、' });
+    });
+
+    it('other enclosed characters are none: ① ㈪ ㉑', () => {
+      for (const line of ['①开展', '㈪开展', '㉑开展']) assert.strictEqual(matchMarker(line), undefined, line);
+    });
+  });
+
   describe('not markers', () => {
     const lines = [
       '2020年全国打击侵犯知识产权和制售假冒伪劣商品工作要点',

@@ -9,7 +9,7 @@ import { freshDoc, loadSeed, REPO_ROOT, SEED_NAMES } from './util';
 // arguments: no placeholder left unfilled, no `undefined` where a word or a
 // hint was meant. The plans below between them make every rule report.
 
-/** Mistakes no seed makes: a national unit, one with no local counterpart, a unit merged away before the plan's year, an item without a clause. */
+/** Mistakes no seed makes: a national unit, one with no local counterpart, a unit merged away before the plan's year, an item without a clause, Word's ㈤ for （五）. */
 const EXTRA_MISTAKES = [
   '2021年某市打击侵犯知识产权和制售假冒伪劣商品工作要点',
   '一、加强重点领域治理',
@@ -17,6 +17,7 @@ const EXTRA_MISTAKES = [
   '（二）加强进出口监管。严厉打击跨境制售侵权假冒商品。（外交部负责）',
   '（三）加强农村市场治理。加强农村假冒伪劣食品治理。（市市场监管局牵头，市工商局按职责分工负责）',
   '（四）加强展会知识产权保护。',
+  '㈤加强寄递环节监管。严格落实实名收寄制度。（市邮政管理局负责）',
 ].join('\n');
 
 function diagnosticsIn(locale: string): Diagnostic[] {
@@ -49,6 +50,8 @@ describe('diagnostic messages from typed arguments', () => {
     assert.equal(first(en, 'agency.national-in-local', /外交部/), 'National agency “外交部” in a local plan: expected its local counterpart');
     assert.equal(first(zh, 'agency.dissolved', /工商局/), '“市工商局”是2018年机构改革前的单位名称，本文档的年份已不再使用：应为“市市场监管局”');
     assert.equal(first(zh, 'clause.missing', /展会/), '“（四）加强展会知识产权保护”没有责任分工：应注明牵头或负责单位');
+    assert.equal(first(zh, 'numbering.enclosed', /㈤/), '序号“㈤”是一个带括号的单字符（Word 自动编号所致）：应为（五）');
+    assert.equal(first(en, 'numbering.enclosed', /㈤/), 'Marker “㈤” is one enclosed character (as Word numbering writes it); expected （五）');
     assert.match(first(en, 'numbering.width', /./) ?? '', /^Mixed marker width: this document writes level-\d markers (full|half)-width; /);
     assert.match(first(zh, 'numbering.convention', /./) ?? '', /^编号方式不一致：本文档.级序号(全文连续编号|在每一部分内重新编号)，此处应为/);
     assert.match(first(en, 'coverage.other-year', /2017/) ?? '', /^Not compared task by task: this plan is for 2017 and no parent plan of 2017 is available, so it is compared with “2020 年全国/);

@@ -134,6 +134,39 @@ describe('numbering checks', () => {
     });
   });
 
+  describe('one-character markers (㈠)', () => {
+    it('reads ㈠ as the item it numbers and reports it, to be written （一）', () => {
+      const text = joinLines('一、总体要求', ...items('㈠', '㈡', '（三）'));
+      const ds = expectNumbering(text, [
+        { code: 'numbering.enclosed', at: '㈠', says: ['㈠', '应为（一）'] },
+        { code: 'numbering.enclosed', at: '㈡', says: ['㈡', '应为（二）'] },
+      ]);
+      assert.strictEqual(ds[0].severity, DiagnosticSeverity.Warning);
+      assert.deepStrictEqual(zh.parse(freshDoc(text)).headings.map((h) => `${h.level}:${h.marker.value}`), ['1:1', '2:1', '2:2', '2:3']);
+    });
+
+    it('is written out in the width the level is written in: (一) in a half-width plan, （一） when every marker is ㈠', () => {
+      expectNumbering(joinLines('一、总体要求', ...items('(一)', '㈡', '(三)')), [{ code: 'numbering.enclosed', at: '㈡', says: ['应为(二)'] }]);
+      expectNumbering(joinLines('一、总体要求', ...items('㈠', '㈡')), [
+        { code: 'numbering.enclosed', at: '㈠', says: ['应为（一）'] },
+        { code: 'numbering.enclosed', at: '㈡', says: ['应为（二）'] },
+      ]);
+    });
+
+    it('a ㈠ line holding only its title is a title line, its body on the next line', () => {
+      const text = joinLines('一、加强重点领域治理', '㈠加强互联网领域侵权假冒治理', '打击网上销售假冒伪劣商品。突出食品药品、农资等重点商品。', '㈡加强农村市场治理', '开展农村假冒伪劣食品专项整治。');
+      assert.deepStrictEqual(diagnose(text).map((d) => d.code), ['numbering.enclosed', 'numbering.enclosed']);
+      assert.deepStrictEqual(zh.parse(freshDoc(text)).headings.filter((h) => h.level === 2).map((h) => h.title.text), ['加强互联网领域侵权假冒治理', '加强农村市场治理']);
+    });
+
+    it('fix-all writes every one out', () => {
+      const text = joinLines('一、总体要求', ...items('㈠', '㈡', '（三）'));
+      const doc = freshDoc(text);
+      const edits = zh.getFixAllEdits(doc);
+      assert.deepStrictEqual(edits.map((e) => e.newText), ['（一）', '（二）']);
+    });
+  });
+
   describe('width', () => {
     it('reports a half-width marker among full-width ones', () => {
       const text = joinLines('一、总体要求', ...items('（一）', '（二）', '(三)', '（四）'));

@@ -193,6 +193,9 @@ describe('parser: edge cases', () => {
       // Numbered 1． so that no marker is a bracket: each item's search for its next bracket must not run to the end.
       ['50 000 items without brackets, then one clause at the very end', `一、甲\n（一）乙\n${'1．加强监管。\n'.repeat(N / 2)}${'继续推进。'.repeat(N / 5)}（市公安局负责）`],
       ['item lines without 。 after many with it', `一、甲\n${'（一）加强监管。\n'.repeat(3000)}${'（二）加强监管\n'.repeat(2900)}${'继续推进，'.repeat(N / 2)}`],
+      // Each of these lines could carry on a signature or a title: every one is claimed once.
+      ['50 000 name-like lines before a date, a title and the body', `${'某某单位\n'.repeat(N / 2)}2020年5月27日\n${'某市某某\n'.repeat(N / 2)}2020年某市工作要点\n一、甲\n（一）加强监管。`],
+      ['a PDF paste: 10 000 item lines at the measure of 10 000 wrapped lines', `一、甲\n${`（一）${'加强监管'.repeat(6)}\n${'继续推进'.repeat(7)}\n`.repeat(N / 10)}`],
     ];
     const results = new Map<string, Promise<{ result: string; elapsed: number; detail: string }>>();
     before(() => {

@@ -13,7 +13,7 @@ function expectedMarker(n: LevelNumbering, value: number): string {
   return formatMarker(n.level, value, n.width, n.fullDigits);
 }
 
-type MarkerCode = 'numbering.gap' | 'numbering.duplicate' | 'numbering.order' | 'numbering.convention' | 'numbering.punctuation' | 'numbering.width';
+type MarkerCode = 'numbering.gap' | 'numbering.duplicate' | 'numbering.order' | 'numbering.convention' | 'numbering.punctuation' | 'numbering.width' | 'numbering.enclosed';
 
 /** What a marker problem says besides the marker as written, the one expected and the level. */
 type Extra<C extends MarkerCode> = Omit<RuleArgs[C], 'actual' | 'expected' | 'level'>;
@@ -53,6 +53,11 @@ function checkMarkerForm(n: LevelNumbering, problems: Problem[]): void {
     const m = h.marker;
     if (m.suffix) {
       problems.push(markerProblem(n, h, 'numbering.punctuation', m.value, {}, false, true));
+    } else if (m.width === 'enclosed') {
+      // ㈠ is Word's one-character （一）: written out as the level's other markers are (（一） when all are ㈠).
+      const p = markerProblem(n, h, 'numbering.enclosed', m.value, {}, false, true);
+      p.widthLevel = n.level;
+      problems.push(p);
     } else if (m.level !== 1 && (m.width !== n.width || m.fullDigits !== n.fullDigits)) {
       const p = markerProblem(n, h, 'numbering.width', m.value, { width: n.width }, false, true);
       p.widthLevel = n.level;

@@ -26,6 +26,8 @@ export interface RuleArgs {
   'numbering.convention': MarkerArgs & { convention: Convention };
   'numbering.punctuation': MarkerArgs;
   'numbering.width': MarkerArgs & { width: 'full' | 'half' };
+  /** A one-character marker (㈠ ⒈ ⑴); `expected` is it written out in the level's width. */
+  'numbering.enclosed': MarkerArgs;
   /** `parent`: the marker the heading comes under; none at the start of the plan. */
   'numbering.level': { actual: string; parent?: string; missingLevel: Level; expected: string };
   'text.page-marker': { actual: string };

@@ -12,15 +12,16 @@ import {
  * Heading markers of GB/T 9704-2012 §7.3.3: level 1 `一、`, level 2 `（一）`,
  * level 3 `1.`, level 4 `（1）`, recognised at the start of a line together
  * with the faulty variants seen in real drafts (half-width brackets, `1、`,
- * `一，`, `（一）、`), so that checks can name what is wrong instead of missing
- * the heading altogether.
+ * `一，`, `（一）、`, and the one-character forms Word's numbering writes:
+ * `㈠` for （一）, `⒈` for 1., `⑴` for （1）), so that checks can name what is
+ * wrong instead of missing the heading altogether.
  */
 
 export type Level = 1 | 2 | 3 | 4;
 export const LEVELS: readonly Level[] = [1, 2, 3, 4];
 
-/** full: （一） （1） 1． ; half: (一) (1) 1. ; mixed: （一) or １. */
-export type MarkerWidth = 'full' | 'half' | 'mixed';
+/** full: （一） （1） 1． ; half: (一) (1) 1. ; mixed: （一) or １. ; enclosed: one character such as ㈠ ⒈ ⑴ (no width of its own). */
+export type MarkerWidth = 'full' | 'half' | 'mixed' | 'enclosed';
 
 export interface MarkerMatch {
   level: Level;
@@ -42,6 +43,21 @@ const LEVEL1 = new RegExp(`^(${SPACE}*)(${CHINESE_NUMERAL_CLASS}{1,6})${SPACE}*(
 const LEVEL2 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*(${CHINESE_NUMERAL_CLASS}{1,6})${SPACE}*([）)])((?:${SPACE}*${AFTER})+)?`);
 const LEVEL3 = new RegExp(`^(${SPACE}*)([0-9０-９]{1,3})${SPACE}*([.．、，,])(?![0-9０-９])`);
 const LEVEL4 = new RegExp(`^(${SPACE}*)([（(])${SPACE}*([0-9０-９]{1,3})${SPACE}*([）)])((?:${SPACE}*${AFTER})+)?`);
+/** ㈠…㈩ (U+3220–U+3229), ⒈…⒛ (U+2488–U+249B), ⑴…⒇ (U+2474–U+2487), and any punctuation after them. */
+const ENCLOSED = new RegExp(`^(${SPACE}*)([\u3220-\u3229\u2474-\u249b])((?:${SPACE}*${AFTER})+)?`);
+
+/** The one-character markers: the first code point of each run, the level it writes and how many numbers it has. */
+const ENCLOSED_RUNS: ReadonlyArray<{ first: number; level: Level; count: number }> = [
+  { first: 0x3220, level: 2, count: 10 },
+  { first: 0x2488, level: 3, count: 20 },
+  { first: 0x2474, level: 4, count: 20 },
+];
+
+/** The run `ch` belongs to; a loop, not find(): the first character of every line comes here. */
+function enclosedRun(ch: number) {
+  for (const r of ENCLOSED_RUNS) if (ch >= r.first && ch < r.first + r.count) return r;
+  return undefined;
+}
 
 function bracketWidth(open: string, close: string): MarkerWidth {
   const o = open === '（';
@@ -56,7 +72,8 @@ function matcherFor(line: string): ((line: string) => MarkerMatch | undefined) |
   const ch = line.charCodeAt(i);
   if (ch === 0xff08 /* （ */ || ch === 40 /* ( */) return bracketMarker;
   if (isDigit(ch)) return digitMarker;
-  return isChineseNumeralChar(ch) ? numeralMarker : undefined;
+  if (isChineseNumeralChar(ch)) return numeralMarker;
+  return ch >= 0x2474 && enclosedRun(ch) ? enclosedMarker : undefined;
 }
 
 function hasFullWidthDigit(s: string): boolean {
@@ -87,6 +104,17 @@ function bracketMarker(line: string): MarkerMatch | undefined {
     return { level: 4, value, text: m[0].slice(m[1].length), indent: m[1].length, width: bracketWidth(m[2], m[4]), fullDigits, suffix };
   }
   return undefined;
+}
+
+/** ㈠ ⒈ ⑴: read at their level and number, to be written out as the document writes that level. */
+function enclosedMarker(line: string): MarkerMatch | undefined {
+  const m = ENCLOSED.exec(line);
+  const ch = m ? m[2].charCodeAt(0) : -1;
+  const run = enclosedRun(ch);
+  if (!m || !run) return undefined;
+  // ⒈ already holds its stop: a 、 or ， after it is as stray as after （一）.
+  const suffix = (m[3] ?? '').trim();
+  return { level: run.level, value: ch - run.first + 1, text: m[0].slice(m[1].length), indent: m[1].length, width: 'enclosed', fullDigits: false, suffix };
 }
 
 /** 一、 */

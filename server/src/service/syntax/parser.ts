@@ -4,6 +4,8 @@ import { lowerBound } from '../text/sorted';
 import { isRoleWords } from './clauses';
 import { matchMarker, type Level, type MarkerMatch } from './markers';
 import type { Clause, Heading, LineBreak, Notice, ParseProblem, PlanDocument, Span, TextSpan } from './model';
+import { isDateLine, readNoticeLines, type LineRange, type NoticeLayout, type NoticeRole } from './notice';
+import { commonMeasure, fillsMeasure, lineWidth } from './wrap';
 
 /**
  * Parses a work plan as it arrives from Word or PDF: issuing notice, title,
@@ -31,13 +33,12 @@ interface LineInfo {
 const PAGE_MARKER = /^[ \t\u3000]*(?:[—–－\-]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–－\-]{1,2}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)[ \t\u3000]*$/;
 /** Whether a line starting with this character can be a page marker (—, –, －, -, 第): the test above runs only on those lines. */
 const mayStartPageMarker = (ch: number) => ch === 0x2014 || ch === 0x2013 || ch === 0xff0d || ch === 0x2d || ch === 0x7b2c;
-const DOCUMENT_NUMBER = /[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号/;
-const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-const PLAN_TITLE = /(工作要点|工作方案|实施方案|行动方案|工作计划)$/;
 /** Lines after the plan: 印发 footers, 抄送, source lines and their addresses. */
 const TRAILER = /(印发$|^(抄送|出所先|来源|出处)[:：]|^（此件|^<?https?:\/\/)/;
-/** A line ending in one of these ends its paragraph; anything else continues. */
-const TERMINAL = new Set(['。', '！', '？', '；', '：', '…', '）', ')', '!', '?', ';', ':', '」', '』']);
+/** A line ending in one of these ends its paragraph; anything else continues. (Character codes: read off the text without a slice per line.) */
+const TERMINAL = new Set([...'。！？；：…）)!?;:」』'].map((c) => c.charCodeAt(0)));
+/** Before a closing quote, these end the sentence and so the paragraph: 他说：“加强监管。” */
+const QUOTED_END = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
 
 class PlanParser {
   private readonly lines: LineIndex;
@@ -49,6 +50,12 @@ class PlanParser {
   private brackets: number[] | undefined;
   /** Line numbers whose text continues on the next content line. */
   private readonly continues = new Set<number>();
+  /** The notice element of each line before the body (readNoticeLines). */
+  private noticeRoles: ReadonlyArray<NoticeRole | undefined> = [];
+  /** The width the document's hard-wrapped lines share, in half-ems, when it is a PDF paste (wrap.ts); found on first need (wrapped). */
+  private measure: { width: number | undefined } | undefined;
+  /** The line after the plan body: where the measure is read up to. */
+  private bodyEndLine = 0;
 
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
@@ -61,9 +68,11 @@ class PlanParser {
     const trailerLine = this.findTrailer(firstHeading);
     const bodyEndLine = trailerLine ?? lineCount;
 
-    const notice = this.readNotice(firstHeading);
-    const title = this.findTitle(firstHeading, notice);
+    const layout = this.readNotice(firstHeading);
+    const notice = this.notice(layout);
+    const title = this.span(layout.planTitle);
     const preambleLines = this.preambleLines(firstHeading, title, notice);
+    this.bodyEndLine = bodyEndLine;
     const titleOnlyLevels = this.titleOnlyLevels(firstHeading, bodyEndLine);
 
     this.findLineBreaks(preambleLines, firstHeading, bodyEndLine, titleOnlyLevels);
@@ -148,7 +157,7 @@ class PlanParser {
       if (l.kind === 'blank' || l.kind === 'page') continue;
       if (l.kind !== 'text') break;
       const t = this.lineText(i);
-      const isDate = DATE_LINE.test(t);
+      const isDate = isDateLine(t);
       const isSignature: boolean = afterDate && t.length <= 40 && !this.endsParagraph(i);
       if (!TRAILER.test(t) && !isDate && !isSignature) break;
       trailer = i;
@@ -217,61 +226,49 @@ class PlanParser {
     return { start: open, end, raw: text.slice(open, end), content, offsets, closed };
   }
 
-  private readNotice(bodyStart: number): Notice {
-    const notice: Notice = {};
-    const content: number[] = [];
-    for (let i = 0; i < bodyStart; i++) if (this.info[i].kind === 'text') content.push(i);
-
-    const numberAt = content.findIndex((i) => {
-      const t = this.lineText(i);
-      return t.length <= 40 && DOCUMENT_NUMBER.test(t);
-    });
-    if (numberAt >= 0) {
-      notice.documentNumber = this.textSpan(content[numberAt], content[numberAt]);
-      // The issuer is the masthead above the number; 文件 may stand on its own line.
-      const masthead = content.slice(0, numberAt).filter((i) => this.lineText(i).replace(/\s/g, '') !== '文件');
-      if (masthead.length > 0) {
-        const span = this.textSpan(masthead[0], masthead[masthead.length - 1]);
-        notice.issuer = { ...span, text: span.text.replace(/\s*文件$/, '') };
-      }
+  /** The notice's elements, line by line, before the first heading. */
+  private readNotice(bodyStart: number): NoticeLayout {
+    const lines = [];
+    for (let i = 0; i < bodyStart; i++) {
+      const kind = this.info[i].kind;
+      lines.push({ kind, text: kind === 'blank' ? '' : this.lineText(i), endsParagraph: kind !== 'blank' && this.endsParagraph(i) });
     }
-    const titleAt = content.findIndex((i) => /通知$/.test(this.lineText(i).replace(/\s/g, '')));
-    if (titleAt >= 0) {
-      notice.title = this.textSpan(content[titleAt], content[titleAt]);
-      const addressee = content.slice(titleAt + 1).find((i) => /[：:]$/.test(this.lineText(i)));
-      if (addressee !== undefined) notice.addressee = this.textSpan(addressee, addressee);
-    }
-    const dateAt = content.findIndex((i) => DATE_LINE.test(this.lineText(i)));
-    if (dateAt >= 0) {
-      notice.date = this.textSpan(content[dateAt], content[dateAt]);
-      if (!notice.issuer && dateAt > 0 && content[dateAt - 1] > (titleAt >= 0 ? content[titleAt] : -1)) {
-        // Without a masthead, the signature above the date names the issuer.
-        notice.issuer = this.textSpan(content[dateAt - 1], content[dateAt - 1]);
-      }
-    }
-    return notice;
+    const layout = readNoticeLines(lines);
+    this.noticeRoles = layout.roles;
+    return layout;
   }
 
-  private findTitle(bodyStart: number, notice: Notice): TextSpan | undefined {
-    for (let i = bodyStart - 1; i >= 0; i--) {
-      if (this.info[i].kind !== 'text') continue;
-      const compact = this.lineText(i).replace(/\s/g, '');
-      if (PLAN_TITLE.test(compact) && !compact.startsWith('关于') && !compact.includes('《')) {
-        if (notice.title && this.info[i].start === notice.title.start) return undefined;
-        return this.textSpan(i, i);
-      }
-    }
-    return undefined;
+  private notice(layout: NoticeLayout): Notice {
+    const masthead = this.span(layout.masthead);
+    // Without a masthead, the signature above the date names the issuer.
+    const issuer = masthead ? { ...masthead, text: masthead.text.replace(/\s*文件$/, '') } : this.span(layout.signature);
+    const parts: Notice = {
+      issuer,
+      documentNumber: this.span(layout.number),
+      title: this.span(layout.noticeTitle),
+      addressee: this.span(layout.addressee),
+      date: this.span(layout.date),
+    };
+    // Only the parts the notice has: a draft's notice may lack any of them.
+    return Object.fromEntries(Object.entries(parts).filter(([, span]) => span !== undefined));
   }
 
-  /** Paragraph lines between the title (or the notice's addressee line) and the first heading. */
+  private span(range: LineRange | undefined): TextSpan | undefined {
+    return range && this.textSpan(range.first, range.last);
+  }
+
+  private isNoticeElement(i: number): boolean {
+    return i < this.noticeRoles.length && this.noticeRoles[i] !== undefined;
+  }
+
+  /** Paragraph lines between the title (or the notice's addressee line) and the first heading, the notice's elements left out. */
   private preambleLines(bodyStart: number, title: TextSpan | undefined, notice: Notice): number[] {
     const after = title?.end ?? notice.addressee?.end;
     if (after === undefined) return [];
     const lines: number[] = [];
     for (let i = 0; i < bodyStart; i++) {
       const l = this.info[i];
-      if (l.start > after && (l.kind === 'text' || l.kind === 'heading')) lines.push(i);
+      if (l.start > after && (l.kind === 'text' || l.kind === 'heading') && !this.isNoticeElement(i)) lines.push(i);
     }
     return lines;
   }
@@ -303,7 +300,7 @@ class PlanParser {
       const marker = this.info[i].marker;
       if (!marker) continue;
       total[marker.level]++;
-      if (!this.lineText(i).includes('。')) bare[marker.level]++;
+      if (!this.lineText(i).includes('。') && !this.wrapped(i)) bare[marker.level]++;
     }
     const levels = new Set<Level>([1]);
     for (const level of [2, 3, 4] as Level[]) if (bare[level] * 2 > total[level]) levels.add(level);
@@ -312,13 +309,45 @@ class PlanParser {
 
   private isTitleLine(i: number, titleOnlyLevels: Set<Level>): boolean {
     const marker = this.info[i].marker;
-    return !!marker && titleOnlyLevels.has(marker.level) && !this.lineText(i).includes('。');
+    return !!marker && titleOnlyLevels.has(marker.level) && !this.lineText(i).includes('。') && !this.wrapped(i);
+  }
+
+  /**
+   * The measure of a PDF paste: the width its text lines share where they
+   * run on to the next line. The notice's elements are lines of their own
+   * and do not count.
+   */
+  private wrapMeasure(): number | undefined {
+    const widths: number[] = [];
+    let prev = -1;
+    for (let i = 0; i < this.bodyEndLine; i++) {
+      const kind = this.info[i].kind;
+      if (kind === 'blank' || kind === 'page') continue;
+      if (prev >= 0 && kind === 'text' && !this.isNoticeElement(prev) && !this.isNoticeElement(i) && !this.endsParagraph(prev)) {
+        widths.push(lineWidth(this.text, this.info[prev].start, this.info[prev].end));
+      }
+      prev = kind === 'text' ? i : -1;
+    }
+    return commonMeasure(widths);
+  }
+
+  /**
+   * Whether a heading's line ends mid-sentence at the margin of a PDF paste:
+   * it runs to the measure the wrapped lines around it share, so it is no
+   * title on a line of its own even without a 。.
+   */
+  private wrapped(i: number): boolean {
+    const l = this.info[i];
+    if (this.endsParagraph(i)) return false;
+    this.measure ??= { width: this.wrapMeasure() };
+    return fillsMeasure(lineWidth(this.text, l.start, l.end), this.measure.width);
   }
 
   private endsParagraph(i: number): boolean {
-    const t = this.lineText(i);
-    const last = t[t.length - 1];
-    if (last === '”' || last === '’') return /[。！？!?][”’]$/.test(t);
+    const { start, end } = this.info[i];
+    if (end <= start) return false;
+    const last = this.text.charCodeAt(end - 1);
+    if (last === 0x201d /* ” */ || last === 0x2019 /* ’ */) return end - 1 > start && QUOTED_END.has(this.text.charCodeAt(end - 2));
     return TERMINAL.has(last);
   }
 
@@ -367,7 +396,9 @@ class PlanParser {
           pages++;
           continue;
         }
-        if (prev >= 0 && l.kind === 'text' && !this.endsParagraph(prev) && !this.isTitleLine(prev, titleOnlyLevels)) {
+        // A line of the notice's own elements ends there, and the next one starts anew (notice.ts).
+        const noticeLine = this.isNoticeElement(prev) || this.isNoticeElement(i);
+        if (prev >= 0 && l.kind === 'text' && !noticeLine && !this.endsParagraph(prev) && !this.isTitleLine(prev, titleOnlyLevels)) {
           run.push({ prev, next: i, pages });
         } else {
           endRun();
