@@ -445,7 +445,7 @@ describe('code actions', function () {
       // Units are left as they were: the same agency problems, with the same messages.
       const agencies = (ds: Diagnostic[]) => ds.filter((d) => d.code.startsWith('agency.')).map((d) => `${d.code} ${d.message}`);
       assert.deepStrictEqual(agencies(left), agencies(svc.computeDiagnostics(freshDoc(text))));
-      assert.ok(agencies(left).some((m) => m.includes('“市民政局”')), 'the draft names a unit the registry does not know');
+      assert.ok(agencies(left).some((m) => m.includes('“市市政园林局”')), 'the draft names another region’s unit');
       assert.ok(fixed.includes('（市公安局负责）'));
       assert.ok(fixed.includes('严厉打击农、林业种子违法行为。'));
       assert.ok(!/— 2 —|- 3 -/.test(fixed));

@@ -14,7 +14,7 @@ const EXTRA_MISTAKES = [
   '2021年某市打击侵犯知识产权和制售假冒伪劣商品工作要点',
   '一、加强重点领域治理',
   '（一）加强网络市场监管。严厉打击在线销售侵权假冒商品行为。（公安部牵头，市商务局按职责分工负责）',
-  '（二）加强进出口监管。严厉打击跨境制售侵权假冒商品。（外交部负责）',
+  '（二）加强进出口监管。严厉打击跨境制售侵权假冒商品。（海关总署负责）',
   '（三）加强农村市场治理。加强农村假冒伪劣食品治理。（市市场监管局牵头，市工商局按职责分工负责）',
   '（四）加强展会知识产权保护。',
   '㈤加强寄递环节监管。严格落实实名收寄制度。（市邮政管理局负责）',
@@ -47,7 +47,7 @@ describe('diagnostic messages from typed arguments', () => {
     const en = diagnosticsIn('en');
     const first = (ds: Diagnostic[], code: string, has: RegExp) => ds.find((d) => d.code === code && has.test(d.message))?.message;
     assert.equal(first(zh, 'agency.national-in-local', /公安部/), '地方工作要点中出现国家部门“公安部”：应为本地对应单位“市公安局”');
-    assert.equal(first(en, 'agency.national-in-local', /外交部/), 'National agency “外交部” in a local plan: expected its local counterpart');
+    assert.equal(first(en, 'agency.national-in-local', /海关总署/), 'National agency “海关总署” in a local plan: expected its local counterpart');
     assert.equal(first(zh, 'agency.dissolved', /工商局/), '“市工商局”是2018年机构改革前的单位名称，本文档的年份已不再使用：应为“市市场监管局”');
     assert.equal(first(zh, 'clause.missing', /展会/), '“（四）加强展会知识产权保护”没有责任分工：应注明牵头或负责单位');
     assert.equal(first(zh, 'numbering.enclosed', /㈤/), '序号“㈤”是一个带括号的单字符（Word 自动编号所致）：应为（五）');
