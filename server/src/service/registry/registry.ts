@@ -68,6 +68,8 @@ export class Registry {
   private readonly views = new Map<string, RegistryView>();
   private readonly placeholderMemo = new NameMemo<boolean>((name) => this.placeholders.has(name) || PLACEHOLDER.test(name));
   private readonly prefixes: Array<{ prefix: string; level: LevelId }>;
+  /** The latest year after which some name is no longer used: every later year reads the same units. */
+  private readonly lastChange: number;
 
   constructor(layers: RegistryLayer[]) {
     this.national = mergeByKey(layers.flatMap((l) => l.national ?? []), (a) => a.name);
@@ -92,6 +94,7 @@ export class Registry {
     for (const c of this.cores) {
       for (const spelling of [c.core, ...(c.aliases ?? [])]) if (!this.coresBySpelling.has(spelling)) this.coresBySpelling.set(spelling, c);
     }
+    this.lastChange = Math.max(0, ...[...this.cores, ...this.national, ...this.patterns].map((named) => named.until ?? 0));
     this.prefixes = this.levels
       .flatMap((l) => l.prefixes.map((prefix) => ({ prefix, level: l.id })))
       .sort((a, b) => b.prefix.length - a.prefix.length);
@@ -138,10 +141,7 @@ export class Registry {
     return view;
   }
 
-  /** The latest year after which some name is no longer used. */
-  private get lastChange(): number {
-    return Math.max(0, ...this.cores.map((c) => c.until ?? 0), ...this.national.map((a) => a.until ?? 0), ...this.patterns.map((p) => p.until ?? 0));
-  }
+
 }
 
 export class RegistryView {
