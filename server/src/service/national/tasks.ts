@@ -1,7 +1,7 @@
 import type { AgencyRef } from '../checks/agencies';
 import { formatMarker } from '../syntax/markers';
 import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
-import { bigramCount, bigramsInto, campaigns, type Grams } from './similarity';
+import { bigrams, campaigns, type Gram } from './similarity';
 
 /**
  * A task: a heading that carries work, i.e. one with no sub-headings below
@@ -17,8 +17,14 @@ export interface Task {
   /** Title and body after the marker, clauses left out, line breaks as written (bigrams skip them; `oneLine` is for showing it). */
   text: string;
   section?: Heading;
-  titleGrams: Grams;
-  textGrams: Grams;
+  /** The title's bigrams, in order. */
+  titleGrams: readonly Gram[];
+  /**
+   * The text's bigrams, in order. buildTasks hands a task whose title and
+   * text are unchanged since the previous version the same array, so align()
+   * can key what it computed for the task on it.
+   */
+  textGrams: readonly Gram[];
   campaigns: ReadonlySet<string>;
   /** Short names of the national agencies the clauses name or stand for. */
   agencies: ReadonlySet<string>;
@@ -42,7 +48,7 @@ function sectionsOf(doc: PlanDocument, tasks: readonly Heading[]): Array<Heading
 /**
  * A task's text after its marker, without its clauses: they name units,
  * which are compared separately. The marker's numeral (（十一）) says nothing
- * of the task, and without it the text's bigrams begin with the title's.
+ * of the task.
  */
 function withoutClauses(doc: PlanDocument, h: Heading): string {
   let out = '';
@@ -54,37 +60,21 @@ function withoutClauses(doc: PlanDocument, h: Heading): string {
   return out + doc.text.slice(at, h.ownText.end);
 }
 
-/**
- * Whether the task's text begins with its title as written: no clause inside
- * the title and no line the title's text left out (a page marker). The
- * title's bigrams are then the first of the text's, since only noise (the
- * spaces after the marker) comes before it.
- */
-function titleLeads(h: Heading): boolean {
-  const { title } = h;
-  return title.text.length === title.end - title.start && !(h.clauses.length > 0 && h.clauses[0].start < title.end);
-}
-
 /** A task's text for showing: its lines joined, as the sentence they broke. */
 export function oneLine(text: string): string {
   return text.replace(/\s*(\r\n|\r|\n)\s*/g, '');
 }
 
-/** What alignment reads off a task's own text; the same text always gives the same features. */
-type TaskFeatures = Pick<Task, 'text' | 'titleGrams' | 'textGrams' | 'campaigns'>;
+/** What alignment reads off a task's title and text; the same title and text always give the same features. */
+type TaskFeatures = Pick<Task, 'title' | 'text' | 'titleGrams' | 'textGrams' | 'campaigns'>;
 
-/**
- * A document's task features by title, then by the task's own text as
- * written, handed from one version to the next. Keyed on the short title
- * and compared on the text: hashing each task's whole text cost more than
- * computing its features.
- */
-export type TaskMemo = Map<string, Array<{ ownText: string; features: TaskFeatures }>>;
+/** A document's task features by the task's own text (marker, title and body as written), handed from one version to the next. */
+export type TaskMemo = Map<string, TaskFeatures>;
 
 /**
  * `refs` are the clause units the agency check resolved (prefix elision
- * included), so no clause is read twice. A task whose text is unchanged since
- * `previous` gets the same feature objects, which align() recognises.
+ * included), so no clause is read twice. A task whose title and own text are
+ * unchanged since `previous` gets the same features (the same bigram arrays).
  */
 export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previous?: TaskMemo): { tasks: Task[]; memo: TaskMemo } {
   const agenciesOf = new Map<Heading, Set<string>>();
@@ -96,60 +86,27 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
   }
   const memo: TaskMemo = new Map();
   const headings = taskHeadings(doc);
-  // The features of each task, from the memo when its text is unchanged; the others' bigrams are written below.
-  const fresh: Array<{ heading: Heading; features: TaskFeatures }> = [];
-  const featuresOf = headings.map((h) => {
-    const ownText = doc.text.slice(h.ownText.start, h.ownText.end);
-    const same = (e: { ownText: string }) => e.ownText === ownText;
-    let features = (memo.get(h.title.text)?.find(same) ?? previous?.get(h.title.text)?.find(same))?.features;
-    if (!features) {
-      const text = withoutClauses(doc, h);
-      features = { text, titleGrams: NO_GRAMS, textGrams: NO_GRAMS, campaigns: campaigns(text) };
-      fresh.push({ heading: h, features });
-    }
-    const entries = memo.get(h.title.text);
-    if (!entries) memo.set(h.title.text, [{ ownText, features }]);
-    else if (!entries.some(same)) entries.push({ ownText, features });
-    return features;
-  });
-  writeGrams(fresh);
   const sections = sectionsOf(doc, headings);
-  const tasks = headings.map(
-    (h, i): Task => ({
+  const tasks = headings.map((h, i): Task => {
+    const ownText = doc.text.slice(h.ownText.start, h.ownText.end);
+    // The title is not a function of the own text alone: whether a heading's line is all title is the document's convention.
+    const known = memo.get(ownText) ?? previous?.get(ownText);
+    const features = known?.title === h.title.text ? known : featuresOf(doc, h);
+    memo.set(ownText, features);
+    return {
       heading: h,
       number: formatMarker(h.level, h.marker.value, 'full'),
-      title: h.title.text,
       section: sections[i],
       agencies: agenciesOf.get(h) ?? NO_NAMES,
-      ...featuresOf[i],
-    }),
-  );
+      ...features,
+    };
+  });
   return { tasks, memo };
 }
 
-const NO_GRAMS: Grams = new Int32Array(0);
-const NO_NAMES: ReadonlySet<string> = new Set<string>();
-
-/**
- * The bigrams of the tasks whose features are new, all in one buffer: an
- * array per task was a tenth of the check's garbage. A title that opens its
- * text is the start of the text's bigrams, not a copy.
- */
-function writeGrams(fresh: ReadonlyArray<{ heading: Heading; features: TaskFeatures }>): void {
-  const leads = fresh.map(({ heading }) => titleLeads(heading));
-  const room = fresh.reduce((sum, { heading, features }, i) => sum + features.text.length + (leads[i] ? 0 : heading.title.text.length), 0);
-  const buffer = new Int32Array(room);
-  let at = 0;
-  fresh.forEach(({ heading, features }, i) => {
-    const textCount = bigramsInto(features.text, buffer, at);
-    features.textGrams = buffer.subarray(at, at + textCount);
-    at += textCount;
-    if (leads[i]) {
-      features.titleGrams = features.textGrams.subarray(0, bigramCount(heading.title.text));
-    } else {
-      const titleCount = bigramsInto(heading.title.text, buffer, at);
-      features.titleGrams = buffer.subarray(at, at + titleCount);
-      at += titleCount;
-    }
-  });
+function featuresOf(doc: PlanDocument, h: Heading): TaskFeatures {
+  const text = withoutClauses(doc, h);
+  return { title: h.title.text, text, titleGrams: bigrams(h.title.text), textGrams: bigrams(text), campaigns: campaigns(text) };
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set<string>();
