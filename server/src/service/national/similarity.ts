@@ -18,31 +18,38 @@ for (const c of NOISE_CHARS) NOISE[c.charCodeAt(0)] = 1;
  */
 export type Gram = number;
 
-/** A text's bigrams in order, with its noise characters left out (so 知识/产权 across a line break still pairs). */
-export function bigrams(text: string): Gram[] {
-  const out: Gram[] = [];
+/** A text's bigrams in order. */
+export type Grams = Int32Array;
+
+/**
+ * Writes the bigrams of a text with its noise characters left out (so
+ * 知识/产权 across a line break still pairs) into `out` from `at`, which must
+ * have room for text.length − 1 of them; returns how many it wrote.
+ */
+export function bigramsInto(text: string, out: Int32Array, at: number): number {
+  let n = at;
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (NOISE[c] === 1) continue;
-    if (previous >= 0) out.push((previous << 16) | c);
+    if (previous >= 0) out[n++] = (previous << 16) | c;
     previous = c;
   }
-  return out;
+  return n - at;
 }
 
-/** How often each bigram occurs, in the order of first occurrence. */
-export function termFrequencies(grams: readonly Gram[]): Map<Gram, number> {
-  const tf = new Map<Gram, number>();
-  for (const g of grams) tf.set(g, (tf.get(g) ?? 0) + 1);
-  return tf;
+/** The bigrams of one text (buildTasks writes a document's into one buffer instead). */
+export function bigrams(text: string): Grams {
+  const out = new Int32Array(Math.max(0, text.length - 1));
+  return out.subarray(0, bigramsInto(text, out, 0));
 }
 
 export type Vector = Map<Gram, number>;
 
 /** A unit-length TF-IDF vector of a text's bigrams. */
-export function tfidf(grams: readonly Gram[], idf: (gram: Gram) => number): Vector {
-  const v: Vector = termFrequencies(grams);
+export function tfidf(grams: Grams, idf: (gram: Gram) => number): Vector {
+  const v: Vector = new Map();
+  for (const g of grams) v.set(g, (v.get(g) ?? 0) + 1);
   let norm = 0;
   for (const [g, tf] of v) {
     const w = tf * idf(g);

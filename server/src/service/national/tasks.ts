@@ -1,7 +1,7 @@
 import type { AgencyRef } from '../checks/agencies';
 import { formatMarker } from '../syntax/markers';
 import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
-import { bigrams, campaigns, type Gram } from './similarity';
+import { bigramsInto, campaigns, type Grams } from './similarity';
 
 /**
  * A task: a heading that carries work, i.e. one with no sub-headings below
@@ -17,14 +17,9 @@ export interface Task {
   /** Title and body after the marker, clauses left out, line breaks as written (bigrams skip them; `oneLine` is for showing it). */
   text: string;
   section?: Heading;
-  /** The title's bigrams, in order. */
-  titleGrams: readonly Gram[];
-  /**
-   * The text's bigrams, in order. buildTasks hands a task whose title and
-   * text are unchanged since the previous version the same array, so align()
-   * can key what it computed for the task on it.
-   */
-  textGrams: readonly Gram[];
+  titleGrams: Grams;
+  /** The same array for as long as the task's title and text are unchanged (buildTasks' memo): align() keys its reuse on it. */
+  textGrams: Grams;
   campaigns: ReadonlySet<string>;
   /** Short names of the national agencies the clauses name or stand for. */
   agencies: ReadonlySet<string>;
@@ -66,15 +61,21 @@ export function oneLine(text: string): string {
 }
 
 /** What alignment reads off a task's title and text; the same title and text always give the same features. */
-type TaskFeatures = Pick<Task, 'title' | 'text' | 'titleGrams' | 'textGrams' | 'campaigns'>;
+type TaskFeatures = Pick<Task, 'text' | 'titleGrams' | 'textGrams' | 'campaigns'>;
 
-/** A document's task features by the task's own text (marker, title and body as written), handed from one version to the next. */
-export type TaskMemo = Map<string, TaskFeatures>;
+/**
+ * A document's task features by title, then by the task's own text as
+ * written, handed from one version to the next. Keyed on the title too,
+ * since whether a heading's line is all title is the document's convention,
+ * not its own text's; and looked up by the short title, the text compared
+ * rather than hashed, since every task is looked up on every version.
+ */
+export type TaskMemo = Map<string, Array<{ ownText: string; features: TaskFeatures }>>;
 
 /**
  * `refs` are the clause units the agency check resolved (prefix elision
- * included), so no clause is read twice. A task whose title and own text are
- * unchanged since `previous` gets the same features (the same bigram arrays).
+ * included), so no clause is read twice. A task whose title and text are
+ * unchanged since `previous` gets the same features, bigram arrays included.
  */
 export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previous?: TaskMemo): { tasks: Task[]; memo: TaskMemo } {
   const agenciesOf = new Map<Heading, Set<string>>();
@@ -86,27 +87,55 @@ export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previo
   }
   const memo: TaskMemo = new Map();
   const headings = taskHeadings(doc);
-  const sections = sectionsOf(doc, headings);
-  const tasks = headings.map((h, i): Task => {
+  // The features of each task, from the memo when its text is unchanged; the others' bigrams are written below.
+  const fresh: Array<{ heading: Heading; features: TaskFeatures }> = [];
+  const featuresOf = headings.map((h) => {
     const ownText = doc.text.slice(h.ownText.start, h.ownText.end);
-    // The title is not a function of the own text alone: whether a heading's line is all title is the document's convention.
-    const known = memo.get(ownText) ?? previous?.get(ownText);
-    const features = known?.title === h.title.text ? known : featuresOf(doc, h);
-    memo.set(ownText, features);
-    return {
+    const same = (e: { ownText: string }) => e.ownText === ownText;
+    let features = (memo.get(h.title.text)?.find(same) ?? previous?.get(h.title.text)?.find(same))?.features;
+    if (!features) {
+      const text = withoutClauses(doc, h);
+      features = { text, titleGrams: NO_GRAMS, textGrams: NO_GRAMS, campaigns: campaigns(text) };
+      fresh.push({ heading: h, features });
+    }
+    const entries = memo.get(h.title.text);
+    if (!entries) memo.set(h.title.text, [{ ownText, features }]);
+    else if (!entries.some(same)) entries.push({ ownText, features });
+    return features;
+  });
+  writeGrams(fresh);
+  const sections = sectionsOf(doc, headings);
+  const tasks = headings.map(
+    (h, i): Task => ({
       heading: h,
       number: formatMarker(h.level, h.marker.value, 'full'),
+      title: h.title.text,
       section: sections[i],
       agencies: agenciesOf.get(h) ?? NO_NAMES,
-      ...features,
-    };
-  });
+      ...featuresOf[i],
+    }),
+  );
   return { tasks, memo };
 }
 
-function featuresOf(doc: PlanDocument, h: Heading): TaskFeatures {
-  const text = withoutClauses(doc, h);
-  return { title: h.title.text, text, titleGrams: bigrams(h.title.text), textGrams: bigrams(text), campaigns: campaigns(text) };
-}
-
+const NO_GRAMS: Grams = new Int32Array(0);
 const NO_NAMES: ReadonlySet<string> = new Set<string>();
+
+/**
+ * The bigrams of the tasks whose features are new, all views of one buffer:
+ * two arrays per task made the first check of a seed about a sixth slower,
+ * most of it collecting them.
+ */
+function writeGrams(fresh: ReadonlyArray<{ heading: Heading; features: TaskFeatures }>): void {
+  const buffer = new Int32Array(fresh.reduce((sum, { heading, features }) => sum + features.text.length + heading.title.text.length, 0));
+  let at = 0;
+  const write = (text: string): Grams => {
+    const count = bigramsInto(text, buffer, at);
+    at += count;
+    return buffer.subarray(at - count, at);
+  };
+  for (const { heading, features } of fresh) {
+    features.textGrams = write(features.text);
+    features.titleGrams = write(heading.title.text);
+  }
+}
