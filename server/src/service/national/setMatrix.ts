@@ -25,6 +25,11 @@ export class SetMatrix {
   jaccardInto(local: ReadonlySet<string>, out: Float64Array): void {
     const { member, sizes, shared } = this;
     const count = sizes.length;
+    // Most local tasks name no campaign.
+    if (local.size === 0) {
+      out.fill(0);
+      return;
+    }
     shared.fill(0);
     for (const name of local) {
       const id = this.ids.get(name);
