@@ -181,24 +181,41 @@ function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates
 }
 
 /**
+ * Counts a list of bigrams into the scratch: each national bigram's count by
+ * its number, the numbers in order of first occurrence (touched[0 …
+ * distinct − 1]); of the others, how many are distinct and their Σ tf² (as
+ * Σ (2·tf − 1) over their occurrences). The caller zeroes the counts it read.
+ */
+function countGrams(index: Index, grams: Grams): { distinct: number; unseenDistinct: number; unseenSquares: number } {
+  const { counts, touched, unseen } = index.scratch;
+  unseen.next(grams.length);
+  let distinct = 0;
+  let unseenDistinct = 0;
+  let unseenSquares = 0;
+  for (let j = 0; j < grams.length; j++) {
+    const b = index.numbers.numberOf(grams[j]);
+    if (b >= 0) {
+      if (counts[b]++ === 0) touched[distinct++] = b;
+      continue;
+    }
+    const tf = unseen.add(grams[j]);
+    if (tf === 1) unseenDistinct++;
+    unseenSquares += 2 * tf - 1;
+  }
+  return { distinct, unseenDistinct, unseenSquares };
+}
+
+/**
  * Writes the dot product of the local text's TF-IDF vector with each
  * national task's unit vector into scratch.dots, walking the postings of its
  * distinct bigrams in order of first occurrence; returns the local vector's
- * norm.
+ * norm. The bigrams no national task uses all weigh plan.unseenIdf.
  */
 function textDots(plan: NationalPlan, index: Index, grams: Grams): number {
-  const { dots, counts, touched, unseen } = index.scratch;
+  const { dots, counts, touched } = index.scratch;
   const { start, tasks, weights, idf } = index.postings;
+  const { distinct, unseenSquares } = countGrams(index, grams);
   dots.fill(0);
-  unseen.next(grams.length);
-  // The bigrams no national task uses all weigh plan.unseenIdf: their Σ tf², as Σ (2·tf − 1) over their occurrences.
-  let unseenSquares = 0;
-  let distinct = 0;
-  for (let j = 0; j < grams.length; j++) {
-    const b = index.numbers.numberOf(grams[j]);
-    if (b < 0) unseenSquares += 2 * unseen.add(grams[j]) - 1;
-    else if (counts[b]++ === 0) touched[distinct++] = b;
-  }
   let squares = 0;
   for (let k = 0; k < distinct; k++) {
     const b = touched[k];
@@ -216,23 +233,17 @@ function textDots(plan: NationalPlan, index: Index, grams: Grams): number {
  * IDF: twice the IDF they share over the sum of both titles' totals.
  */
 function titleSimilarities(plan: NationalPlan, index: Index, grams: Grams): void {
-  const { titles: shared, counts, touched, unseen } = index.scratch;
+  const { titles: shared, counts, touched } = index.scratch;
   const { idf, titleStart, titles } = index.postings;
+  const { distinct, unseenDistinct } = countGrams(index, grams);
   shared.fill(0);
-  unseen.next(grams.length);
-  let total = 0;
-  let distinct = 0;
-  for (let j = 0; j < grams.length; j++) {
-    const b = index.numbers.numberOf(grams[j]);
-    if (b < 0) {
-      if (unseen.add(grams[j]) === 1) total += plan.unseenIdf;
-    } else if (counts[b]++ === 0) {
-      touched[distinct++] = b;
-      total += idf[b];
-      for (let e = titleStart[b]; e < titleStart[b + 1]; e++) shared[titles[e]] += idf[b];
-    }
+  let total = unseenDistinct * plan.unseenIdf;
+  for (let k = 0; k < distinct; k++) {
+    const b = touched[k];
+    counts[b] = 0;
+    total += idf[b];
+    for (let e = titleStart[b]; e < titleStart[b + 1]; e++) shared[titles[e]] += idf[b];
   }
-  for (let k = 0; k < distinct; k++) counts[touched[k]] = 0;
   for (let i = 0; i < shared.length; i++) {
     const both = total + index.titleTotals[i];
     shared[i] = both === 0 ? 0 : (2 * shared[i]) / both;
