@@ -4,21 +4,23 @@ import { BUILTIN_REGISTRY } from '../../server/src/builtinData';
 import { parsePlan } from '../../server/src/service';
 import { resolveClauses } from '../../server/src/service/registry/resolve';
 import { bigrams, campaigns } from '../../server/src/service/national/similarity';
-import { buildTasks } from '../../server/src/service/national/tasks';
+import { buildTasks, type Task, type TaskMemo } from '../../server/src/service/national/tasks';
 import { detectContext } from '../../server/src/service/registry/context';
 import { Registry } from '../../server/src/service/registry/registry';
-import { planCase } from './arbitraries';
+import { editedCase, planCase } from './arbitraries';
 import { loadSeed, SEED_NAMES } from './util';
 
 /** What alignment reads off each task: its bigrams and the campaigns it names. */
 
 const registry = new Registry(BUILTIN_REGISTRY);
 
-function tasksOf(text: string) {
+function build(text: string, previous?: TaskMemo) {
   const doc = parsePlan(text);
   const context = detectContext(doc, registry);
-  return buildTasks(doc, resolveClauses(doc, registry.view(context)).refs).tasks;
+  return buildTasks(doc, resolveClauses(doc, registry.view(context)).refs, previous);
 }
+
+const tasksOf = (text: string) => build(text).tasks;
 
 describe('task features', () => {
   it('reads campaign names in quotes without their year', () => {
@@ -32,18 +34,38 @@ describe('task features', () => {
     assert.deepStrictEqual([...campaigns('“双“随机”')], ['双“随机'], 'a quote runs to the first closing mark');
   });
 
-  it('gives every seed task the bigrams of its own title', () => {
-    for (const seed of SEED_NAMES) {
-      for (const task of tasksOf(loadSeed(seed))) assert.deepStrictEqual(task.titleGrams, bigrams(task.title), `${seed} ${task.number}`);
+  /** Each task's bigrams as buildTasks lays them out (views of one buffer) against those of its own title and text. */
+  function assertOwnGrams(tasks: Task[], label: string): void {
+    for (const task of tasks) {
+      assert.deepStrictEqual(task.titleGrams, bigrams(task.title), `${label} ${task.number} title`);
+      assert.deepStrictEqual(task.textGrams, bigrams(task.text), `${label} ${task.number} text`);
     }
+  }
+
+  it('gives every seed task the bigrams of its own title and text', () => {
+    for (const seed of SEED_NAMES) assertOwnGrams(tasksOf(loadSeed(seed)), seed);
   });
 
-  it('gives every task of a random or mutated plan the bigrams of its own title', () => {
+  it('gives every task of a random or mutated plan the bigrams of its own title and text', () => {
     fc.assert(
-      fc.property(planCase(), ({ text }) => {
-        for (const task of tasksOf(text)) assert.deepStrictEqual(task.titleGrams, bigrams(task.title), task.number);
-      }),
+      fc.property(planCase(), ({ text }) => assertOwnGrams(tasksOf(text), '')),
       { numRuns: 300, seed: 20261123 },
+    );
+  });
+
+  it('gives an edited plan, built on its previous version, the features a fresh build gives', () => {
+    fc.assert(
+      fc.property(editedCase(), ({ base, versions }) => {
+        let memo = build(base.text).memo;
+        for (const text of versions) {
+          const built = build(text, memo);
+          const fresh = build(text).tasks;
+          const features = (tasks: Task[]) => tasks.map((t) => ({ title: t.title, text: t.text, titleGrams: [...t.titleGrams], textGrams: [...t.textGrams], campaigns: [...t.campaigns] }));
+          assert.deepStrictEqual(features(built.tasks), features(fresh));
+          memo = built.memo;
+        }
+      }),
+      { numRuns: 200, seed: 20261124 },
     );
   });
 });

@@ -43,18 +43,26 @@ export interface Alignment {
   byLocal: Map<Heading, Match[]>;
   byNational: Map<string, Match[]>;
   missing: NationalTask[];
-  /** Each task's candidates by its bigram array, for the next version's align() to reuse. */
-  scored: ScoredTasks;
+  /** Each task's candidates by its text's bigram array, for the next version's align() to reuse. */
+  scored: Map<Grams, Scored>;
 }
 
-/** A task's candidates with what they were computed from besides its text. */
-type ScoredTasks = Map<Grams, { titleGrams: Grams; agencies: ReadonlySet<string>; candidates: Candidates }>;
+/** A local task's candidates: national task index, score and its parts, best first. */
+type Candidates = ReadonlyArray<{ index: number; score: number; parts: Match['parts'] }>;
+
+/** A task's candidates, with its agencies: they come from its clauses, which its bigrams leave out. */
+interface Scored {
+  agencies: ReadonlySet<string>;
+  candidates: Candidates;
+}
 
 /**
- * Each bigram of the national plan, by its number: the tasks whose vectors
- * hold it with its weight in each, its IDF, the tasks whose titles hold it.
- * Stored flat (bigram b's entries are at start[b] … start[b + 1] − 1): an
- * object with typed arrays per bigram made every entry twice as slow to read.
+ * The national plan's bigrams by number, as a sparse matrix stored by rows:
+ * bigram b's IDF is idf[b]; the national tasks whose vectors hold it are
+ * tasks[start[b] … start[b + 1] − 1], with its weight in each at the same
+ * place in weights; those whose titles hold it are titles[titleStart[b] …
+ * titleStart[b + 1] − 1]. Each bigram of a local task reads one row of a few
+ * contiguous arrays.
  */
 interface Postings {
   start: Int32Array;
@@ -66,244 +74,184 @@ interface Postings {
 }
 
 interface Index {
-  /** Numbers every bigram of the national plan; `postings` is indexed by that number. */
-  grams: GramTable;
+  /** Numbers every bigram of the national plan by its row in `postings`. */
+  numbers: GramTable;
   postings: Postings;
-  /** Sum of the title bigrams' IDF, per national task. */
+  /** The IDF of each national task's distinct title bigrams, summed. */
   titleTotals: Float64Array;
   agencies: SetMatrix;
   campaigns: SetMatrix;
-  /** Working arrays reused by every scoring run (the service is single-threaded). */
-  scratch: { dots: Float64Array; titleShared: Float64Array; agencies: Float64Array; campaigns: Float64Array; scores: Float64Array; seen: Int32Array; touched: Int32Array; unseen: GramCounter; textIds: Int32Array; firsts: Uint8Array };
+  scratch: Scratch;
 }
 
-/** Bigrams of one task the scratch arrays hold; a longer task (rare: a whole section without items) takes the slower paths. */
-const SCRATCH_GRAMS = 4096;
+/**
+ * What scoring one local task works in, reused from task to task (the
+ * service is single-threaded). Per national task: the title similarity, the
+ * text's dot product, the Jaccard of campaigns and of agencies, the score.
+ * Per bigram number: how often the text or title being read holds it (zero
+ * again after each read), and the numbers it holds in order of first
+ * occurrence. And the counts of the bigrams the national plan does not use.
+ * Written with fresh arrays and Maps per task instead, a seed's first check
+ * took 25–60 % longer.
+ */
+interface Scratch {
+  titles: Float64Array;
+  dots: Float64Array;
+  campaigns: Float64Array;
+  agencies: Float64Array;
+  scores: Float64Array;
+  counts: Int32Array;
+  touched: Int32Array;
+  unseen: GramCounter;
+}
 
 /** A plan's index, built on its first alignment and kept as long as the plan. */
 const indexOf = memoizedBy((plan: NationalPlan): Index => {
-  // Titles are part of each task's text, so every title bigram has a posting.
-  const lists = new Map<Gram, { tasks: number[]; weights: number[]; titles: number[] }>();
+  // Titles are part of each task's text, so every title bigram has a row.
+  const rows = new Map<Gram, { tasks: number[]; weights: number[]; titles: number[] }>();
   plan.tasks.forEach((t, i) => {
     const titleGrams = new Set(t.titleGrams);
     for (const [g, w] of t.vector) {
-      const list = lists.get(g) ?? { tasks: [], weights: [], titles: [] };
-      list.tasks.push(i);
-      list.weights.push(w);
-      if (titleGrams.has(g)) list.titles.push(i);
-      lists.set(g, list);
+      const row = rows.get(g) ?? { tasks: [], weights: [], titles: [] };
+      row.tasks.push(i);
+      row.weights.push(w);
+      if (titleGrams.has(g)) row.titles.push(i);
+      rows.set(g, row);
     }
   });
-  const postings = flatten([...lists.values()], [...lists.keys()].map((g) => plan.idf(g)));
-  const titleTotals = Float64Array.from(plan.tasks, (t) => [...new Set(t.titleGrams)].reduce((sum, g) => sum + plan.idf(g), 0));
+  const grams = [...rows.keys()];
   const count = plan.tasks.length;
-  const scratch = {
-    dots: new Float64Array(count),
-    titleShared: new Float64Array(count),
-    agencies: new Float64Array(count),
-    campaigns: new Float64Array(count),
-    scores: new Float64Array(count),
-    seen: new Int32Array(lists.size),
-    // The postings a text touched, in order: a typed array, since emptying a JS array with length = 0 frees its store and every task grew it again.
-    touched: new Int32Array(lists.size),
-    unseen: new GramCounter(SCRATCH_GRAMS),
-    textIds: new Int32Array(SCRATCH_GRAMS),
-    firsts: new Uint8Array(SCRATCH_GRAMS),
-  };
   return {
-    grams: new GramTable([...lists.keys()]),
-    postings,
-    titleTotals,
+    numbers: new GramTable(grams),
+    postings: flatten([...rows.values()], grams.map((g) => plan.idf(g))),
+    titleTotals: Float64Array.from(plan.tasks, (t) => [...new Set(t.titleGrams)].reduce((sum, g) => sum + plan.idf(g), 0)),
     agencies: new SetMatrix(plan.tasks.map((t) => t.agencies)),
     campaigns: new SetMatrix(plan.tasks.map((t) => t.campaigns)),
-    scratch,
+    scratch: {
+      titles: new Float64Array(count),
+      dots: new Float64Array(count),
+      campaigns: new Float64Array(count),
+      agencies: new Float64Array(count),
+      scores: new Float64Array(count),
+      counts: new Int32Array(grams.length),
+      touched: new Int32Array(grams.length),
+      unseen: new GramCounter(),
+    },
   };
 });
 
-function flatten(lists: ReadonlyArray<{ tasks: number[]; weights: number[]; titles: number[] }>, idf: number[]): Postings {
-  const start = new Int32Array(lists.length + 1);
-  const titleStart = new Int32Array(lists.length + 1);
-  lists.forEach((l, b) => {
-    start[b + 1] = start[b] + l.tasks.length;
-    titleStart[b + 1] = titleStart[b] + l.titles.length;
+function flatten(rows: ReadonlyArray<{ tasks: number[]; weights: number[]; titles: number[] }>, idf: number[]): Postings {
+  const start = new Int32Array(rows.length + 1);
+  const titleStart = new Int32Array(rows.length + 1);
+  rows.forEach((row, b) => {
+    start[b + 1] = start[b] + row.tasks.length;
+    titleStart[b + 1] = titleStart[b] + row.titles.length;
   });
   return {
     start,
-    tasks: Int32Array.from(lists.flatMap((l) => l.tasks)),
-    weights: Float64Array.from(lists.flatMap((l) => l.weights)),
+    tasks: Int32Array.from(rows.flatMap((row) => row.tasks)),
+    weights: Float64Array.from(rows.flatMap((row) => row.weights)),
     idf: Float64Array.from(idf),
     titleStart,
-    titles: Int32Array.from(lists.flatMap((l) => l.titles)),
+    titles: Int32Array.from(rows.flatMap((row) => row.titles)),
   };
 }
 
-/** A local task's candidates: national task index, score and its parts, best first. */
-type Candidates = ReadonlyArray<{ index: number; score: number; parts: Match['parts'] }>;
-
-/** Scores one local task against every national task. */
+/** Scores one local task against every national task; the candidates are those that match. */
 function candidatesOf(plan: NationalPlan, index: Index, local: Task): Candidates {
-  const { grams, postings, titleTotals, scratch } = index;
-  const { dots, titleShared, agencies, campaigns, scores, seen, touched } = scratch;
-  const count = plan.tasks.length;
-  const unseen = plan.unseenIdf;
-  // Text similarity against every national task without building the local TF-IDF vector (a Map per
-  // task costs more than the products): the bigrams' term frequencies are counted in a scratch array
-  // indexed by posting, then each distinct bigram walks its posting once, adding tf·idf·weight. Bigrams
-  // the national plan never uses only add to the norm; a scratch counter counts them (a text longer
-  // than it holds sorts them instead).
-  dots.fill(0);
-  let norm = 0;
-  const { textGrams, titleGrams } = local;
-  const counter = textGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
-  counter?.next();
-  const unseenGrams: Gram[] = [];
-  let touchedCount = 0;
-  // Σ tf² over the bigrams the national plan lacks, as Σ (2·tf − 1) over their occurrences.
+  const { titles, dots, campaigns, agencies, scores } = index.scratch;
+  titleSimilarities(plan, index, local.titleGrams);
+  const norm = textDots(plan, index, local.textGrams);
+  index.campaigns.jaccardInto(local.campaigns, campaigns);
+  index.agencies.jaccardInto(local.agencies, agencies);
+  let best = 0;
+  for (let i = 0; i < plan.tasks.length; i++) {
+    // The text's weight applies before the division by the norm, as it always has: a score can sit on a
+    // rounding boundary (Xiamen's （二十七） scores 0.8625 to within a few ulps), and reports show three decimals.
+    scores[i] = WEIGHTS.title * titles[i] + (WEIGHTS.text * dots[i]) / norm + WEIGHTS.campaigns * campaigns[i] + WEIGHTS.agencies * agencies[i];
+    best = Math.max(best, scores[i]);
+  }
+  const candidates: Array<Candidates[number]> = [];
+  for (let i = 0; i < plan.tasks.length; i++) {
+    if (scores[i] >= MATCH_THRESHOLD && scores[i] >= best * MERGE_RATIO) {
+      candidates.push({ index: i, score: scores[i], parts: { title: titles[i], text: dots[i] / norm, campaigns: campaigns[i], agencies: agencies[i] } });
+    }
+  }
+  return candidates.sort((a, b) => b.score - a.score).slice(0, 3);
+}
+
+/**
+ * Counts a list of bigrams into the scratch: each national bigram's count by
+ * its number, the numbers in order of first occurrence (touched[0 …
+ * distinct − 1]); of the others, how many are distinct and their Σ tf² (as
+ * Σ (2·tf − 1) over their occurrences). The caller zeroes the counts it read.
+ */
+function countGrams(index: Index, grams: Grams): { distinct: number; unseenDistinct: number; unseenSquares: number } {
+  const { counts, touched, unseen } = index.scratch;
+  unseen.next(grams.length);
+  let distinct = 0;
+  let unseenDistinct = 0;
   let unseenSquares = 0;
-  // Where the title opens the text, each of its positions' bigram number and whether the bigram occurs there
-  // for the first time: the title's part reads them.
-  const titleOpens = counter !== undefined && titleLeads(titleGrams, textGrams);
-  const recorded = titleOpens ? titleGrams.length : 0;
-  const { textIds, firsts } = scratch;
-  for (let j = 0; j < textGrams.length; j++) {
-    const g = textGrams[j];
-    const id = grams.idOf(g);
-    let first: boolean;
-    if (id < 0) {
-      if (counter) {
-        const tf = counter.add(g);
-        unseenSquares += 2 * tf - 1;
-        first = tf === 1;
-      } else {
-        unseenGrams.push(g);
-        first = false;
-      }
-    } else {
-      first = seen[id]++ === 0;
-      if (first) touched[touchedCount++] = id;
+  for (let j = 0; j < grams.length; j++) {
+    const b = index.numbers.numberOf(grams[j]);
+    if (b >= 0) {
+      if (counts[b]++ === 0) touched[distinct++] = b;
+      continue;
     }
-    if (j < recorded) {
-      textIds[j] = id;
-      firsts[j] = first ? 1 : 0;
-    }
+    const tf = unseen.add(grams[j]);
+    if (tf === 1) unseenDistinct++;
+    unseenSquares += 2 * tf - 1;
   }
-  const { start, tasks: holders, weights, idf, titleStart, titles } = postings;
-  for (let t = 0; t < touchedCount; t++) {
-    const id = touched[t];
-    const tf = seen[id];
-    seen[id] = 0;
-    const tfIdf = tf * idf[id];
-    norm += tfIdf * tfIdf;
-    for (let k = start[id], end = start[id + 1]; k < end; k++) dots[holders[k]] += tfIdf * weights[k];
+  return { distinct, unseenDistinct, unseenSquares };
+}
+
+/**
+ * Writes the dot product of the local text's TF-IDF vector with each
+ * national task's unit vector into scratch.dots, walking the postings of its
+ * distinct bigrams in order of first occurrence; returns the local vector's
+ * norm. The bigrams no national task uses all weigh plan.unseenIdf.
+ */
+function textDots(plan: NationalPlan, index: Index, grams: Grams): number {
+  const { dots, counts, touched } = index.scratch;
+  const { start, tasks, weights, idf } = index.postings;
+  const { distinct, unseenSquares } = countGrams(index, grams);
+  dots.fill(0);
+  let squares = 0;
+  for (let k = 0; k < distinct; k++) {
+    const b = touched[k];
+    const w = counts[b] * idf[b];
+    counts[b] = 0;
+    squares += w * w;
+    for (let e = start[b]; e < start[b + 1]; e++) dots[tasks[e]] += w * weights[e];
   }
-  if (unseenGrams.length > 0) {
-    const sorted = Int32Array.from(unseenGrams).sort();
-    for (let i = 0, tf = 0; i < sorted.length; i++) {
-      tf = i > 0 && sorted[i] === sorted[i - 1] ? tf + 1 : 1;
-      unseenSquares += 2 * tf - 1;
-    }
+  return Math.sqrt(squares + unseenSquares * plan.unseenIdf * plan.unseenIdf) || 1;
+}
+
+/**
+ * Writes into scratch.titles the Dice coefficient of the local title's
+ * distinct bigrams with each national title's, each bigram weighted by its
+ * IDF: twice the IDF they share over the sum of both titles' totals.
+ */
+function titleSimilarities(plan: NationalPlan, index: Index, grams: Grams): void {
+  const { titles: shared, counts, touched } = index.scratch;
+  const { idf, titleStart, titles } = index.postings;
+  const { distinct, unseenDistinct } = countGrams(index, grams);
+  shared.fill(0);
+  let total = unseenDistinct * plan.unseenIdf;
+  for (let k = 0; k < distinct; k++) {
+    const b = touched[k];
+    counts[b] = 0;
+    total += idf[b];
+    for (let e = titleStart[b]; e < titleStart[b + 1]; e++) shared[titles[e]] += idf[b];
   }
-  norm = Math.sqrt(norm + unseenSquares * unseen * unseen) || 1;
-  // The title's distinct bigrams, each weighed once by its IDF. When the title opens the text, its
-  // distinct bigrams are the text's first occurrences within it, already looked up; otherwise `seen`
-  // marks the national ones and the scratch counter the others (a Set per title cost more than the
-  // rest of the task's features).
-  titleShared.fill(0);
-  let localTitle = 0;
-  if (titleOpens) {
-    for (let j = 0; j < titleGrams.length; j++) {
-      if (firsts[j] === 0) continue;
-      const id = textIds[j];
-      if (id < 0) {
-        localTitle += unseen;
-        continue;
-      }
-      const w = idf[id];
-      localTitle += w;
-      for (let k = titleStart[id], end = titleStart[id + 1]; k < end; k++) titleShared[titles[k]] += w;
-    }
-  } else {
-    localTitle = titleApart(plan, index, titleGrams);
+  for (let i = 0; i < shared.length; i++) {
+    const both = total + index.titleTotals[i];
+    shared[i] = both === 0 ? 0 : (2 * shared[i]) / both;
   }
-  const hasCampaigns = local.campaigns.size > 0;
-  const hasAgencies = local.agencies.size > 0;
-  if (hasCampaigns) index.campaigns.jaccardInto(local.campaigns, campaigns);
-  if (hasAgencies) index.agencies.jaccardInto(local.agencies, agencies);
-  // Scores without an object per national task, parts only for the candidates; most local tasks name no campaign.
-  // No closure here: a double a closure captures is boxed anew on every `+=` above (an eighth of the check's garbage).
-  let bestScore = 0;
-  for (let i = 0; i < count; i++) {
-    const titleTotal = localTitle + titleTotals[i];
-    let score = WEIGHTS.title * (titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal) + (WEIGHTS.text * dots[i]) / norm;
-    if (hasCampaigns) score += WEIGHTS.campaigns * campaigns[i];
-    if (hasAgencies) score += WEIGHTS.agencies * agencies[i];
-    scores[i] = score;
-    if (score > bestScore) bestScore = score;
-  }
-  const candidates: Array<{ index: number; score: number; parts: Match['parts'] }> = [];
-  if (bestScore >= MATCH_THRESHOLD) {
-    for (let i = 0; i < count; i++) {
-      if (scores[i] >= MATCH_THRESHOLD && scores[i] >= bestScore * MERGE_RATIO) {
-        const titleTotal = localTitle + titleTotals[i];
-        const parts = {
-          title: titleTotal === 0 ? 0 : (2 * titleShared[i]) / titleTotal,
-          text: dots[i] / norm,
-          campaigns: hasCampaigns ? campaigns[i] : 0,
-          agencies: hasAgencies ? agencies[i] : 0,
-        };
-        candidates.push({ index: i, score: scores[i], parts });
-      }
-    }
-    candidates.sort((a, b) => b.score - a.score);
-    candidates.length = Math.min(candidates.length, 3);
-  }
-  return candidates;
 }
 
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
-
-/** Adds a title's IDF to each national title holding it, distinct bigrams once; returns the title's own total. */
-function titleApart(plan: NationalPlan, index: Index, titleGrams: Grams): number {
-  const { grams, scratch } = index;
-  const { idf, titleStart, titles } = index.postings;
-  const { titleShared, seen, touched } = scratch;
-  const unseen = plan.unseenIdf;
-  const counter = titleGrams.length <= scratch.unseen.capacity ? scratch.unseen : undefined;
-  counter?.next();
-  const unseenTitle: Gram[] = [];
-  let total = 0;
-  let touchedCount = 0;
-  for (let j = 0; j < titleGrams.length; j++) {
-    const g = titleGrams[j];
-    const id = grams.idOf(g);
-    if (id < 0) {
-      if (!counter) unseenTitle.push(g);
-      else if (counter.add(g) === 1) total += unseen;
-      continue;
-    }
-    if (seen[id] !== 0) continue;
-    seen[id] = 1;
-    touched[touchedCount++] = id;
-    const w = idf[id];
-    total += w;
-    for (let k = titleStart[id], end = titleStart[id + 1]; k < end; k++) titleShared[titles[k]] += w;
-  }
-  for (let t = 0; t < touchedCount; t++) seen[touched[t]] = 0;
-  if (unseenTitle.length > 0) total += new Set(unseenTitle).size * unseen;
-  return total;
-}
-
-/** Whether the text's bigrams begin with all of the title's, as they do when the title opens the item. */
-function titleLeads(title: Grams, text: Grams): boolean {
-  if (title.length > text.length) return false;
-  // buildTasks makes such a title the start of its text's bigrams.
-  if (title.buffer === text.buffer && title.byteOffset === text.byteOffset) return true;
-  for (let j = 0; j < title.length; j++) if (text[j] !== title[j]) return false;
-  return true;
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** The draft's year and the plan's, when they are known and differ: the comparison is then with another year's plan. */
@@ -315,21 +263,22 @@ export function otherYear(alignment: Alignment): { draftYear: number; planYear: 
 
 /**
  * `previous` is the alignment of the document's previous version: buildTasks
- * hands an unchanged task the same bigram arrays, so a keystroke rescores
- * only the task it touched.
+ * hands a task whose title and text are unchanged the same bigram arrays, so
+ * a keystroke rescores only the task it touched (and any whose clauses now
+ * name other agencies).
  */
 export function align(plan: NationalPlan, tasks: Task[], draftYear?: number, previous?: Alignment): Alignment {
   const matches: Match[] = [];
   const byLocal = new Map<Heading, Match[]>();
   const byNational = new Map<string, Match[]>();
-  const scored: ScoredTasks = new Map();
+  const scored = new Map<Grams, Scored>();
   const reusable = previous?.plan === plan ? previous.scored : undefined;
   const index = indexOf(plan);
   for (const local of tasks) {
+    // The same text array comes with the same title and campaigns (they are one memo entry).
     const earlier = reusable?.get(local.textGrams);
-    const candidates =
-      earlier && earlier.titleGrams === local.titleGrams && sameSet(earlier.agencies, local.agencies) ? earlier.candidates : candidatesOf(plan, index, local);
-    scored.set(local.textGrams, { titleGrams: local.titleGrams, agencies: local.agencies, candidates });
+    const candidates = earlier && sameSet(earlier.agencies, local.agencies) ? earlier.candidates : candidatesOf(plan, index, local);
+    scored.set(local.textGrams, { agencies: local.agencies, candidates });
     if (candidates.length === 0) continue;
     const chosen = candidates.map((c) => ({ local, national: plan.tasks[c.index], score: c.score, parts: c.parts }));
     byLocal.set(local.heading, chosen);

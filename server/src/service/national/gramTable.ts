@@ -2,12 +2,13 @@ import type { Gram } from './similarity';
 
 /**
  * A fixed set of bigrams with a dense number each, looked up by open
- * addressing. The alignment looks up every bigram of every local task; with
- * a Map those lookups were most of its time, with this table they are a
- * multiply and a probe or two.
+ * addressing. Alignment looks up every bigram of every local task, a few
+ * thousand per check of a seed: a Map's lookups cost several times this
+ * table's (a multiply and a probe or two in one small typed array), which
+ * the first-check and textlint budgets cannot spare.
  */
 export class GramTable {
-  /** Key and number of each slot side by side (a number of −1 marks an empty slot): a probe reads one cache line, not two. */
+  /** Key and number of each slot side by side (a number of −1 marks an empty slot), so a probe reads one cache line. */
   private readonly slots: Int32Array;
   private readonly shift: number;
 
@@ -27,7 +28,7 @@ export class GramTable {
   }
 
   /** The bigram's number (its index in the constructor's list), or −1 when it is not in the table. */
-  idOf(g: Gram): number {
+  numberOf(g: Gram): number {
     const { slots } = this;
     const mask = (slots.length >> 1) - 1;
     for (let slot = this.slotOf(g); ; slot = (slot + 1) & mask) {
@@ -42,28 +43,27 @@ export class GramTable {
 }
 
 /**
- * Counts bigrams of one text at a time without allocating: an open-addressing
- * table whose slots belong to the current text only while stamped with its
- * generation, so that starting the next text costs nothing. Sized for texts
- * of up to `capacity` bigrams; a longer text reports `undefined`.
+ * Counts the bigrams of one text at a time without allocating: an
+ * open-addressing table whose slots belong to the current text only while
+ * stamped with its generation, so that starting the next text costs nothing.
  */
 export class GramCounter {
   /** Stamp, key and count of each slot side by side, for one cache line per probe. */
-  private readonly slots: Int32Array;
-  private readonly shift: number;
-  private readonly mask: number;
+  private slots = new Int32Array(0);
+  private shift = 32;
+  private mask = 0;
   private generation = 0;
 
-  constructor(readonly capacity: number) {
-    let bits = 4;
-    while (1 << bits < capacity * 2) bits++;
-    this.slots = new Int32Array(3 << bits);
-    this.shift = 32 - bits;
-    this.mask = (1 << bits) - 1;
-  }
-
-  /** Forgets the previous text's counts. */
-  next(): void {
+  /** Forgets the previous text's counts, with room for a text of `length` bigrams. */
+  next(length: number): void {
+    if (length * 2 > this.mask + 1) {
+      let bits = 4;
+      while (1 << bits < length * 2) bits++;
+      this.slots = new Int32Array(3 << bits);
+      this.shift = 32 - bits;
+      this.mask = (1 << bits) - 1;
+      this.generation = 0;
+    }
     this.generation = (this.generation + 1) | 0;
     // After 2³² texts the stamps come round again: start from a clean table.
     if (this.generation === 0) {

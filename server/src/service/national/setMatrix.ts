@@ -1,8 +1,8 @@
 /**
  * The Jaccard similarity of one small set of names (a local task's
  * agencies or campaigns) against every national task's set at once. A
- * membership matrix over the names the national plan uses replaces a Set
- * walk per pair: the pairwise walks were a quarter of the alignment's time.
+ * membership matrix over the names the national plan uses replaces a walk
+ * of two Sets per pair, which made a seed's first check up to a fifth slower.
  */
 export class SetMatrix {
   private readonly ids = new Map<string, number>();
@@ -25,6 +25,11 @@ export class SetMatrix {
   jaccardInto(local: ReadonlySet<string>, out: Float64Array): void {
     const { member, sizes, shared } = this;
     const count = sizes.length;
+    // Most local tasks name no campaign.
+    if (local.size === 0) {
+      out.fill(0);
+      return;
+    }
     shared.fill(0);
     for (const name of local) {
       const id = this.ids.get(name);

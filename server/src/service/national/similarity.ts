@@ -44,13 +44,6 @@ export function bigrams(text: string): Grams {
   return out.subarray(0, bigramsInto(text, out, 0));
 }
 
-/** How many bigrams `bigrams(text)` gives, without building them. */
-export function bigramCount(text: string): number {
-  let chars = 0;
-  for (let i = 0; i < text.length; i++) if (NOISE[text.charCodeAt(i)] !== 1) chars++;
-  return Math.max(0, chars - 1);
-}
-
 export type Vector = Map<Gram, number>;
 
 /** A unit-length TF-IDF vector of a text's bigrams. */

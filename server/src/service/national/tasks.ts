@@ -1,7 +1,7 @@
 import type { AgencyRef } from '../registry/resolve';
 import { formatMarker } from '../syntax/markers';
 import { taskHeadings, type Heading, type PlanDocument } from '../syntax/model';
-import { bigramCount, bigramsInto, campaigns, type Grams } from './similarity';
+import { bigramsInto, campaigns, type Grams } from './similarity';
 
 /**
  * A task: a heading that carries work, i.e. one with no sub-headings below
@@ -18,6 +18,7 @@ export interface Task {
   text: string;
   section?: Heading;
   titleGrams: Grams;
+  /** The same array for as long as the task's title and text are unchanged (buildTasks' memo): align() keys its reuse on it. */
   textGrams: Grams;
   campaigns: ReadonlySet<string>;
   /** Short names of the national agencies the clauses name or stand for. */
@@ -42,7 +43,7 @@ function sectionsOf(doc: PlanDocument, tasks: readonly Heading[]): Array<Heading
 /**
  * A task's text after its marker, without its clauses: they name units,
  * which are compared separately. The marker's numeral (（十一）) says nothing
- * of the task, and without it the text's bigrams begin with the title's.
+ * of the task.
  */
 function withoutClauses(doc: PlanDocument, h: Heading): string {
   let out = '';
@@ -54,37 +55,27 @@ function withoutClauses(doc: PlanDocument, h: Heading): string {
   return out + doc.text.slice(at, h.ownText.end);
 }
 
-/**
- * Whether the task's text begins with its title as written: no clause inside
- * the title and no line the title's text left out (a page marker). The
- * title's bigrams are then the first of the text's, since only noise (the
- * spaces after the marker) comes before it.
- */
-function titleLeads(h: Heading): boolean {
-  const { title } = h;
-  return title.text.length === title.end - title.start && !(h.clauses.length > 0 && h.clauses[0].start < title.end);
-}
-
 /** A task's text for showing: its lines joined, as the sentence they broke. */
 export function oneLine(text: string): string {
   return text.replace(/\s*(\r\n|\r|\n)\s*/g, '');
 }
 
-/** What alignment reads off a task's own text; the same text always gives the same features. */
+/** What alignment reads off a task's title and text; the same title and text always give the same features. */
 type TaskFeatures = Pick<Task, 'text' | 'titleGrams' | 'textGrams' | 'campaigns'>;
 
 /**
  * A document's task features by title, then by the task's own text as
- * written, handed from one version to the next. Keyed on the short title
- * and compared on the text: hashing each task's whole text cost more than
- * computing its features.
+ * written, handed from one version to the next. Keyed on the title too,
+ * since whether a heading's line is all title is the document's convention,
+ * not its own text's; and looked up by the short title, the text compared
+ * rather than hashed, since every task is looked up on every version.
  */
 export type TaskMemo = Map<string, Array<{ ownText: string; features: TaskFeatures }>>;
 
 /**
  * `refs` are the clause units the agency check resolved (prefix elision
- * included), so no clause is read twice. A task whose text is unchanged since
- * `previous` gets the same feature objects, which align() recognises.
+ * included), so no clause is read twice. A task whose title and text are
+ * unchanged since `previous` gets the same features, bigram arrays included.
  */
 export function buildTasks(doc: PlanDocument, refs: readonly AgencyRef[], previous?: TaskMemo): { tasks: Task[]; memo: TaskMemo } {
   const agenciesOf = new Map<Heading, Set<string>>();
@@ -131,25 +122,20 @@ const NO_GRAMS: Grams = new Int32Array(0);
 const NO_NAMES: ReadonlySet<string> = new Set<string>();
 
 /**
- * The bigrams of the tasks whose features are new, all in one buffer: an
- * array per task was a tenth of the check's garbage. A title that opens its
- * text is the start of the text's bigrams, not a copy.
+ * The bigrams of the tasks whose features are new, all views of one buffer:
+ * two arrays per task made the first check of a seed about a sixth slower,
+ * most of it collecting them.
  */
 function writeGrams(fresh: ReadonlyArray<{ heading: Heading; features: TaskFeatures }>): void {
-  const leads = fresh.map(({ heading }) => titleLeads(heading));
-  const room = fresh.reduce((sum, { heading, features }, i) => sum + features.text.length + (leads[i] ? 0 : heading.title.text.length), 0);
-  const buffer = new Int32Array(room);
+  const buffer = new Int32Array(fresh.reduce((sum, { heading, features }) => sum + features.text.length + heading.title.text.length, 0));
   let at = 0;
-  fresh.forEach(({ heading, features }, i) => {
-    const textCount = bigramsInto(features.text, buffer, at);
-    features.textGrams = buffer.subarray(at, at + textCount);
-    at += textCount;
-    if (leads[i]) {
-      features.titleGrams = features.textGrams.subarray(0, bigramCount(heading.title.text));
-    } else {
-      const titleCount = bigramsInto(heading.title.text, buffer, at);
-      features.titleGrams = buffer.subarray(at, at + titleCount);
-      at += titleCount;
-    }
-  });
+  const write = (text: string): Grams => {
+    const count = bigramsInto(text, buffer, at);
+    at += count;
+    return buffer.subarray(at - count, at);
+  };
+  for (const { heading, features } of fresh) {
+    features.textGrams = write(features.text);
+    features.titleGrams = write(heading.title.text);
+  }
 }
