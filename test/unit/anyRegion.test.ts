@@ -170,3 +170,44 @@ describe('a provincial plan as the parent of a city plan', () => {
     assert.match(inserted, /（二）加强农村市场治理。全市开展农村假冒伪劣食品专项整治，严厉打击制售假冒伪劣食品违法行为。（市市场监管局、市农业农村局、市公安局按职责分工负责）/);
   });
 });
+
+describe('plans of other kinds', () => {
+  const openness = joinLines(
+    '2022年某市政务公开工作要点',
+    '',
+    '一、聚焦重点领域，提升政务公开质量',
+    '',
+    '（一）加强财政信息公开。依法公开财政预决算信息，细化公开内容。（市财政局负责）',
+    '',
+    '（二）加强重大决策公开。完善重大行政决策预公开制度。（市司法局负责）',
+  );
+
+  it('a 政务公开 plan is checked, but aligned with no anti-counterfeiting plan: one note, no coverage', () => {
+    const ds = service.computeDiagnostics(freshDoc(openness)).filter((d) => String(d.code).startsWith('coverage.'));
+    assert.deepEqual(ds.map((d) => `${d.code} ${d.message}`), [
+      'coverage.no-parent 本文档是“政务公开”方面的工作要点，没有同类的上级工作要点可对照，未检查对上级任务的覆盖：如有，应在设置 workplan.nationalPlan 或命令行 --national 中指定上级工作要点',
+    ]);
+    assert.equal(service.getAlignment(freshDoc(openness)), undefined);
+    assert.equal(service.getContext(freshDoc(openness)).national, undefined);
+  });
+
+  it('an anti-counterfeiting plan by any of its names, and its task division or campaign plan, is of the national plan’s family', () => {
+    for (const title of [
+      '2022年临夏州打击侵犯知识产权和制售假冒伪劣商品工作要点',
+      '2021年某市打击侵权假冒工作要点',
+      '2021年某市双打工作要点',
+      '2017年海南省打击侵犯知识产权和制售假冒伪劣商品工作要点及任务分工方案',
+      '上海市市场监督管理局2022年打击侵犯知识产权和制售假冒伪劣商品工作要点',
+      '河东区打击侵犯知识产权和制售假冒伪劣商品违法犯罪行动工作方案',
+    ]) {
+      const ds = service.computeDiagnostics(freshDoc(plan(title, '（市公安局负责）'))).map((d) => d.code);
+      assert.ok(!ds.includes('coverage.no-parent'), title);
+    }
+  });
+
+  it('a parent the user chose is used whatever its kind', () => {
+    const chosen = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: BUILTIN_NATIONAL_PLANS });
+    chosen.configure({ national: 'national-2020' });
+    assert.equal(chosen.getAlignment(freshDoc(openness))?.national.id, 'national-2020');
+  });
+});

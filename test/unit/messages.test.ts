@@ -26,6 +26,8 @@ function diagnosticsIn(locale: string): Diagnostic[] {
     ...SEED_NAMES.map((name) => loadSeed(name)),
     fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'drafts', 'faulty-draft.txt'), 'utf8'),
     EXTRA_MISTAKES,
+    // A plan of another kind than every parent plan.
+    ['2022年某市政务公开工作要点', '一、提升政务公开质量', '（一）加强财政信息公开。（市财政局负责）'].join('\n'),
   ];
   const tiny = createLanguageService({ locale, registry: BUILTIN_REGISTRY, maxDocumentChars: 100 });
   return [...texts.flatMap((text) => service.computeDiagnostics(freshDoc(text))), ...tiny.computeDiagnostics(freshDoc(loadSeed('xiamen-city-2020')))];

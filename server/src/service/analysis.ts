@@ -1,9 +1,10 @@
 import { checkClauses } from './checks/agencies';
 import { checkArtifacts } from './checks/artifacts';
-import { checkCoverage } from './checks/coverage';
+import { checkCoverage, noParentProblem } from './checks/coverage';
 import { checkNumbering } from './checks/numbering';
 import type { Problem } from './checks/problem';
 import { align, type Alignment } from './national/align';
+import { planTopic } from './national/family';
 import type { ParentChoice, ParentPlans } from './national/parents';
 import { buildTasks, type TaskMemo } from './national/tasks';
 import { detectContext, type ContextSettings, type DocumentContext } from './registry/context';
@@ -51,7 +52,8 @@ export function analyzeText(text: string, version: number, inputs: AnalysisInput
   const numbering = analyzeNumbering(doc);
   const clauses = resolveClauses(doc, view);
   const { year } = context;
-  const choice = context.level === 'national' ? undefined : inputs.parents.choose(year);
+  const topic = planTopic(doc);
+  const choice = context.level === 'national' ? undefined : inputs.parents.choose(year, topic);
   const built = choice ? buildTasks(doc, clauses.refs, previous?.taskMemo) : undefined;
   const alignment = choice && built ? align(choice.plan, built.tasks, year, previous?.alignment) : undefined;
   const problems = [
@@ -59,6 +61,7 @@ export function analyzeText(text: string, version: number, inputs: AnalysisInput
     ...checkArtifacts(doc),
     ...checkClauses(doc, view, clauses),
     ...(alignment ? checkCoverage(doc, alignment, numbering, view, choice?.source !== 'latest') : []),
+    ...(context.level !== 'national' && !choice && inputs.parents.any() ? [noParentProblem(doc, topic)] : []),
   ];
   return { version, text, doc, context, view, numbering, clauses, alignment, taskMemo: built?.memo, parentChoice: choice?.source, problems };
 }

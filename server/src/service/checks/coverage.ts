@@ -37,8 +37,13 @@ export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering
   return problems;
 }
 
+/** Where a note on the whole plan goes: its title, else its notice's title, else its first marker. */
+function titleSpan(doc: PlanDocument): { start: number; end: number } {
+  return doc.title ?? doc.notice.title ?? doc.headings[0]?.marker ?? { start: 0, end: 0 };
+}
+
 function otherYearProblem(doc: PlanDocument, alignment: Alignment): Problem {
-  const at = doc.title ?? doc.notice.title ?? doc.headings[0]?.marker ?? { start: 0, end: 0 };
+  const at = titleSpan(doc);
   const total = alignment.plan.tasks.length;
   return {
     code: 'coverage.other-year',
@@ -47,4 +52,10 @@ function otherYearProblem(doc: PlanDocument, alignment: Alignment): Problem {
     args: { draftYear: alignment.draftYear, plan: alignment.plan.title, covered: total - alignment.missing.length, total },
     fixes: [],
   };
+}
+
+/** A draft of a family no parent plan is of (a 政务公开 plan with only anti-counterfeiting parents): said once, no coverage checked. */
+export function noParentProblem(doc: PlanDocument, topic: string | undefined): Problem {
+  const at = titleSpan(doc);
+  return { code: 'coverage.no-parent', start: at.start, end: at.end, args: { topic: topic ?? '' }, fixes: [] };
 }

@@ -38,6 +38,8 @@ export interface RuleArgs {
   'coverage.missing': { number: string; title: string; expected: string; otherYear?: { draftYear: number; planYear: number } };
   /** `draftYear`: the year the draft's title names, if any. */
   'coverage.other-year': { draftYear?: number; plan: string; covered: number; total: number };
+  /** `topic`: what the draft is about (planTopic), which no parent plan is. */
+  'coverage.no-parent': { topic: string };
   'agency.unknown': { unit: string; suggestion?: string };
   'agency.duplicate': { unit: string };
   /** `until`: the last year the name was used; `expected`: the unit that does its work now, in this plan. */

@@ -1,4 +1,5 @@
 import type { Registry } from '../registry/registry';
+import { sameFamily } from './family';
 import { loadNationalPlan, type NationalPlan, type NationalPlanSource } from './plan';
 
 /** How the parent plan of a draft was chosen. */
@@ -19,15 +20,25 @@ export class ParentPlans {
     private readonly setting?: string,
   ) {}
 
-  /** The setting's plan; else the one of the draft's `year`; else the latest. */
-  choose(year: number | undefined): { plan: NationalPlan; source: ParentChoice } | undefined {
+  /**
+   * The setting's plan; else, among the plans of the draft's family
+   * (`topic`, see planTopic), the one of the draft's `year`, else the latest;
+   * undefined when no plan of its family exists.
+   */
+  choose(year: number | undefined, topic: string | undefined): { plan: NationalPlan; source: ParentChoice } | undefined {
     if (this.sources.length === 0) return undefined;
     const chosen = this.sources.find((s) => s.id === this.setting);
     if (chosen) return { plan: this.plan(chosen), source: 'setting' };
-    const plans = this.all();
+    const plans = this.all().filter((p) => sameFamily(topic, p.topic));
+    if (plans.length === 0) return undefined;
     const ofYear = plans.find((p) => p.year === year);
     if (ofYear) return { plan: ofYear, source: 'year' };
     return { plan: [...plans].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0], source: 'latest' };
+  }
+
+  /** Whether any parent plan is there to choose from. */
+  any(): boolean {
+    return this.sources.length > 0;
   }
 
   all(): NationalPlan[] {

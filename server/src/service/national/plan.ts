@@ -4,6 +4,7 @@ import type { Registry, RegistryView } from '../registry/registry';
 import { resolveClauses } from '../registry/resolve';
 import type { PlanDocument } from '../syntax/model';
 import { parsePlan } from '../syntax/parser';
+import { planTopic } from './family';
 import { tfidf, type Gram, type Vector } from './similarity';
 import { buildTasks, type Task } from './tasks';
 
@@ -25,6 +26,8 @@ export interface NationalPlan {
   doc: PlanDocument;
   /** The units of the plan's own level and place, which its clauses name: national agencies, or a province's for a provincial parent. */
   view: RegistryView;
+  /** What the plan is about (planTopic): drafts align only with a parent of their own family. */
+  topic?: string;
   /** The word for “the whole of” the plan's area, which a draft's own replaces in an inserted task: 全国, 全省, 全区. */
   whole: string;
   tasks: NationalTask[];
@@ -67,6 +70,7 @@ export function loadNationalPlan(source: NationalPlanSource, registry: Registry)
     year,
     doc,
     view,
+    topic: planTopic(doc),
     whole: wholeWord(context.level, view.prefixes[0]),
     tasks: tasks.map((t) => ({ ...t, id: `${source.id}:${t.number}`, vector: tfidf(t.textGrams, idf) })),
     idf,
