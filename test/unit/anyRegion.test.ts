@@ -89,6 +89,16 @@ describe('a plan of any place, level and year', () => {
     assert.deepEqual(unitReports(text), []);
   });
 
+  it('a county plan: its 县 units, the city bureaus’ branches and the bank’s county branch', () => {
+    const text = plan(
+      '2021年镇原县打击侵犯知识产权和制售假冒伪劣商品工作要点',
+      '（县市场监管局牵头，县委宣传部、县公安局、县农业农村局、市生态环境局镇原分局按职责分工负责）',
+      '（县税务局、人民银行镇原县支行、县法院、县检察院按职责分工负责）',
+    );
+    assert.deepEqual([service.getContext(freshDoc(text)).level, service.getContext(freshDoc(text)).prefix], ['county', '县']);
+    assert.deepEqual(unitReports(text), []);
+  });
+
   it('a typo in a unit named by its place is still a typo where the form does not fit, and a name read with an elided prefix is no place', () => {
     const text = plan('2021年某区打击侵犯知识产权和制售假冒伪劣商品工作要点', '（区市场监管局、福州海官按职责分工负责）', '（区市场监管局、济海关按职责分工负责）');
     const reports = unitReports(text);
