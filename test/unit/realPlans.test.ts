@@ -55,6 +55,8 @@ const CONFIRMED: Record<string, string[]> = {
   // Before: broken-line at 11 (the ㈠ heading, cause E); now the ㈠ itself.
   'xiamen-city-2016': ['numbering.enclosed@11'],
   'zhongwei-city-2017': [],
+  'hangzhou-city-2022-openness': [],
+  'xinyu-city-2023-openness': [],
   // Before: broken-line at 9 and 11 (date → title → preamble: cause D).
   'zhengzhougaoxin-zone-2016': [],
 };
@@ -145,6 +147,9 @@ const ALL_REPORTS: Record<string, { context: string; reports: string[] }> = {
   'xiamen-city-2016': { context: 'city - 2016', reports: ['coverage.other-year@7'] },
   'zhengzhougaoxin-zone-2016': { context: 'zone 高新区 2016', reports: ['coverage.other-year@11'] },
   'zhongwei-city-2017': { context: 'city 市 2017', reports: ['coverage.other-year@3'] },
+  // Government-openness plans (政务公开): checked, but aligned with no anti-counterfeiting plan, which one note says.
+  'hangzhou-city-2022-openness': { context: 'city 市 2022', reports: ['coverage.no-parent@6'] },
+  'xinyu-city-2023-openness': { context: 'city 市 2023', reports: ['coverage.no-parent@11'] },
 };
 
 describe('real plans (test/fixtures/real): every report of every rule is one a reviewer confirms', () => {
@@ -156,6 +161,12 @@ describe('real plans (test/fixtures/real): every report of every rule is one a r
       assert.deepStrictEqual(ds.filter((d) => !parserRule(d)).map((d) => `${d.code}@${d.range.start.line + 1}`), expected.reports);
     });
   }
+
+  // The （一） on the line of its section heading (一、聚焦重点领域,提升政务公开质量 (一)标准财政资金…) is read as part of
+  // the section's title, so （二） is reported as a gap: a false report, the parser's line model has one heading per line (issue 16).
+  it.skip('mou-city-2022-openness: the item on the line of its section heading is an item, and (二) follows it', () => {
+    assert.deepStrictEqual(check('mou-city-2022-openness').ds.map((d) => `${d.code}@${d.range.start.line + 1}`), ['coverage.no-parent@3']);
+  });
 
   it('reads each clause unit of the prefecture and the autonomous region as a unit of theirs', () => {
     const units = (name: string) => svc.getTaskBreakdown(freshDoc(check(name).text)).flatMap((row) => [...row.leads, ...row.partners]);

@@ -15,7 +15,8 @@ export function planTopic(doc: PlanDocument): string | undefined {
   // What follows the last year: 上海市市场监督管理局2022年打击… and 中卫市2017年打击… name their issuer first.
   const years = [...title.matchAll(/\d{4}年度?/g)];
   let topic = years.length > 0 ? title.slice(years[years.length - 1].index! + years[years.length - 1][0].length) : title;
-  const place = placeIn(topic)?.name ?? /^\p{Script=Han}{1,6}?(?:自治区|省|市|州|盟|县|旗|区)(?=\p{Script=Han}{2})/u.exec(topic)?.[0];
+  // The longest place name before the topic: 杭州市 of 杭州市政务公开, not 杭州.
+  const place = placeIn(topic)?.name ?? /^\p{Script=Han}{1,6}(?:自治区|省|市|州|盟|县|旗|区)(?=\p{Script=Han}{2})/u.exec(topic)?.[0];
   if (place && topic.startsWith(place)) topic = topic.slice(place.length);
   topic = topic.replace(/^全(?:国|省|自治区|州|盟|市|区|县|旗)/, '');
   const kind = topic.search(/(?:工作)?(?:要点|实施方案|工作方案|任务(?:及)?分工|分工方案|方案|计划|工作安排|要點|計劃)/);
