@@ -112,44 +112,45 @@ describe('real plans (test/fixtures/real): the parser\'s reports are those the r
 });
 
 /**
- * Every report of every rule on the real plans, with the level, unit prefix
- * and year each is read as: each one genuine on reading. Against the
+ * Every report of every rule on the real plans, with the items (markers in
+ * order) and the level, unit prefix and year each is read as: each one
+ * genuine on reading. Against the
  * review's 596 reports (17 genuine), what is left is the one coverage note
  * per plan compared with the 2020 plan for want of its own year's, and
  * clause.missing where the stored excerpt stops before an item's clause.
  */
-const ALL_REPORTS: Record<string, { context: string; reports: string[] }> = {
+const ALL_REPORTS: Record<string, { items: string; context: string; reports: string[] }> = {
   // Traditional text without its title: no level or year can be read (said once as a limit), so one coverage note.
-  'anhui-province-2020': { context: 'city - -', reports: ['coverage.other-year@2'] },
-  'chongqing-province-2017': { context: 'city 市 -', reports: ['coverage.other-year@1'] },
-  'fangshan-district-2011': { context: 'district 区 2011', reports: ['coverage.other-year@7'] },
+  'anhui-province-2020': { items: '一、 (一)', context: 'city - -', reports: ['coverage.other-year@2'] },
+  'chongqing-province-2017': { items: '一、 (一) 1. 2.', context: 'city 市 -', reports: ['coverage.other-year@1'] },
+  'fangshan-district-2011': { items: '一、 (一)', context: 'district 区 2011', reports: ['coverage.other-year@7'] },
   // The pre-2018 names (省工商局, 省质监局, 省文化厅 …) and 福州海关/厦门海关 are right for 2015; the excerpt's last item is cut before its clause.
-  'fujian-province-2015': { context: 'province 省 2015', reports: ['coverage.other-year@5', 'clause.missing@15'] },
-  'fujian-province-2016': { context: 'province 省 2016', reports: ['coverage.other-year@8'] },
-  'hainan-province-2017': { context: 'province 省 2017', reports: ['coverage.other-year@8'] },
+  'fujian-province-2015': { items: '一、 (一) 1. 2. 3. 4. 5. 6. 7. 8.', context: 'province 省 2015', reports: ['coverage.other-year@5', 'clause.missing@15'] },
+  'fujian-province-2016': { items: '一、 (一) 1. 2.', context: 'province 省 2016', reports: ['coverage.other-year@8'] },
+  'hainan-province-2017': { items: '一、 (一)', context: 'province 省 2017', reports: ['coverage.other-year@8'] },
   // The site flattened the whole notice into one line: no item can be read (left alone, see the issue note).
-  'hedong-district-2013': { context: 'city - -', reports: ['coverage.other-year@1'] },
-  'jiangsu-province-2015': { context: 'province 省 2015', reports: ['coverage.other-year@6'] },
-  'jiangsu-province-2017': { context: 'province 省 2017', reports: ['coverage.other-year@6'] },
+  'hedong-district-2013': { items: '', context: 'city - -', reports: ['coverage.other-year@1'] },
+  'jiangsu-province-2015': { items: '一、 (一) (二)', context: 'province 省 2015', reports: ['coverage.other-year@6'] },
+  'jiangsu-province-2017': { items: '一、 (一) (二)', context: 'province 省 2017', reports: ['coverage.other-year@6'] },
   // 全州: a prefecture's plan, its 州 units its own (the review's 11 agency.level reports were cause F).
-  'linxia-prefecture-2022': { context: 'city 州 2022', reports: ['coverage.other-year@1'] },
+  'linxia-prefecture-2022': { items: '一、 (一)', context: 'city 州 2022', reports: ['coverage.other-year@1'] },
   // Traditional with inserted pinyin: not read as the national plan (cause C, left alone).
-  'national-2016': { context: 'city - 2016', reports: ['coverage.other-year@1'] },
-  'national-2021': { context: 'national - -', reports: [] },
+  'national-2016': { items: '一、 (一)', context: 'city - 2016', reports: ['coverage.other-year@1'] },
+  'national-2021': { items: '一、 (一)', context: 'national - -', reports: [] },
   // The excerpt ends inside item 4., before its clause.
-  'national-2022': { context: 'national - 2022', reports: ['clause.missing@57'] },
+  'national-2022': { items: '一、 (一) 1. 2. 3. 4.', context: 'national - 2022', reports: ['clause.missing@57'] },
   // 经自治区人民政府同意: 自治区 units, the prefix written once for the list (the review's 13 agency.unknown were cause I).
-  'neimenggu-province-2017': { context: 'province 自治区 2017', reports: ['coverage.other-year@3'] },
-  'shanghai-amr-province-2022': { context: 'city 市 2022', reports: ['coverage.other-year@7'] },
-  'shanghai-province-2021': { context: 'city 市 -', reports: ['coverage.other-year@3'] },
+  'neimenggu-province-2017': { items: '一、 (一)', context: 'province 自治区 2017', reports: ['coverage.other-year@3'] },
+  'shanghai-amr-province-2022': { items: '一、 1.', context: 'city 市 2022', reports: ['coverage.other-year@7'] },
+  'shanghai-province-2021': { items: '一、 (一) (二)', context: 'city 市 -', reports: ['coverage.other-year@3'] },
   // The excerpt ends inside item 3., before its clause.
-  'shanghai-province-2022': { context: 'city 市 2022', reports: ['coverage.other-year@1', 'clause.missing@13'] },
-  'xiamen-city-2016': { context: 'city - 2016', reports: ['coverage.other-year@7'] },
-  'zhengzhougaoxin-zone-2016': { context: 'zone 高新区 2016', reports: ['coverage.other-year@11'] },
-  'zhongwei-city-2017': { context: 'city 市 2017', reports: ['coverage.other-year@3'] },
+  'shanghai-province-2022': { items: '一、 (一) 1. 2. 3.', context: 'city 市 2022', reports: ['coverage.other-year@1', 'clause.missing@13'] },
+  'xiamen-city-2016': { items: '一、 ㈠', context: 'city - 2016', reports: ['coverage.other-year@7'] },
+  'zhengzhougaoxin-zone-2016': { items: '一、 (一)', context: 'zone 高新区 2016', reports: ['coverage.other-year@11'] },
+  'zhongwei-city-2017': { items: '一、 二、 (一) 1. (1)', context: 'city 市 2017', reports: ['coverage.other-year@3'] },
   // Government-openness plans (政务公开): checked, but aligned with no anti-counterfeiting plan, which one note says.
-  'hangzhou-city-2022-openness': { context: 'city 市 2022', reports: ['coverage.no-parent@6'] },
-  'xinyu-city-2023-openness': { context: 'city 市 2023', reports: ['coverage.no-parent@11'] },
+  'hangzhou-city-2022-openness': { items: '一、 (一) (二)', context: 'city 市 2022', reports: ['coverage.no-parent@6'] },
+  'xinyu-city-2023-openness': { items: '一、 (一) (二) 二、 (一) 1.', context: 'city 市 2023', reports: ['coverage.no-parent@11'] },
 };
 
 describe('real plans (test/fixtures/real): every report of every rule is one a reviewer confirms', () => {
@@ -157,6 +158,8 @@ describe('real plans (test/fixtures/real): every report of every rule is one a r
     it(name, () => {
       const { text, ds } = check(name);
       const context = svc.getContext(freshDoc(text));
+      // The items of the excerpt, as the document numbers them.
+      assert.strictEqual(plan(name).headings.map((h) => h.marker.text.trim()).join(' '), expected.items);
       assert.strictEqual([context.level, context.prefix ?? '-', context.year ?? '-'].join(' '), expected.context);
       assert.deepStrictEqual(ds.filter((d) => !parserRule(d)).map((d) => `${d.code}@${d.range.start.line + 1}`), expected.reports);
     });

@@ -18,8 +18,8 @@ export interface Place {
 /**
  * Each administrative suffix, longest first, with its level and the prefix
  * units take. A municipality (北京市) names its units 市公安局, 市商务委 like a
- * city, so its plans are read as city plans; a zone's units carry its own
- * short name (高新区公安分局).
+ * city, so its plans are read as city plans; a development zone's units
+ * carry its own short name (高新区公安分局).
  */
 const SUFFIXES: ReadonlyArray<{ suffix: string; level: LevelId; prefix: string }> = [
   { suffix: '高新技术产业开发区', level: 'zone', prefix: '高新区' },
@@ -29,7 +29,8 @@ const SUFFIXES: ReadonlyArray<{ suffix: string; level: LevelId; prefix: string }
   { suffix: '高新区', level: 'zone', prefix: '高新区' },
   { suffix: '经开区', level: 'zone', prefix: '经开区' },
   { suffix: '开发区', level: 'zone', prefix: '开发区' },
-  { suffix: '新区', level: 'zone', prefix: '新区' },
+  // A 新区 that issues plans is most often a district (浦东新区, 滨海新区), whose units write 区.
+  { suffix: '新区', level: 'district', prefix: '区' },
   { suffix: '自治区', level: 'province', prefix: '自治区' },
   { suffix: '自治州', level: 'city', prefix: '州' },
   { suffix: '自治县', level: 'county', prefix: '县' },
