@@ -226,3 +226,40 @@ describe('plans of other kinds', () => {
     assert.equal(chosen.getAlignment(freshDoc(openness))?.national.id, 'national-2020');
   });
 });
+
+describe('a parent plan pasted from PDF', () => {
+  // Hard wraps at the PDF's measure and a page marker in the middle of a sentence, as national plans are pasted.
+  const parent = joinLines(
+    '2021年全国打击侵犯知识产权和制售',
+    '假冒伪劣商品工作要点',
+    '',
+    '一、深化重点领域治理',
+    '',
+    '（一）加强互联网领域侵权假冒治理。加强网络市场监',
+    '管，严厉打击在线销售侵权假冒商品违法行为。（市场',
+    '监管总局、公安部按职责分工负责）',
+    '',
+    '（二）加强广告监管。加强互联网广告监测监管，严厉查处',
+    '',
+    '— 2 —',
+    '',
+    '虚假违法广告。（市场监管总局负责）',
+  );
+  const draft = joinLines(
+    '2021年某市打击侵犯知识产权和制售假冒伪劣商品工作要点',
+    '',
+    '一、深化重点领域治理',
+    '',
+    '（一）加强互联网领域侵权假冒治理。加强网络市场监管，严厉打击在线销售侵权假冒商品违法行为。（市市场监管局牵头，市公安局按职责分工负责）',
+  );
+  const svc = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: [{ id: 'pdf-2021', uri: 'file:///pdf-2021.txt', text: parent }] });
+
+  it('inserts the missing task whole: no page marker, no hard wrap, the units made local', () => {
+    const doc = freshDoc(draft);
+    const missing = svc.computeDiagnostics(doc).filter((d) => d.code === 'coverage.missing');
+    assert.deepEqual(missing.map((d) => d.message), ['全国任务（二）“加强广告监管”在本文档中没有对应事项：可在此处补充为（二）加强广告监管']);
+    const action = svc.getCodeActions(doc, missing[0].range, { diagnostics: missing })[0];
+    const inserted = action.edit!.changes![doc.uri].map((e) => e.newText).join('');
+    assert.equal(inserted.trim(), '（二）加强广告监管。加强互联网广告监测监管，严厉查处虚假违法广告。（市市场监管局负责）');
+  });
+});

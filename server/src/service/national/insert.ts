@@ -66,6 +66,12 @@ function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, wi
       if (counterpart) replacements.push({ start: unit.start, end: unit.end, newText: counterpart });
     }
   }
+  // A parent pasted from PDF carries its page markers (— 2 —) into the task's text: the inserted item drops them.
+  const inside = (m: { start: number; end: number }) => replacements.some((r) => r.start <= m.start && m.end <= r.end);
+  for (const m of plan.doc.pageMarkers) {
+    if (m.start >= h.title.start && m.end <= h.ownText.end && !inside(m)) replacements.push({ start: m.start, end: m.end, newText: '' });
+  }
+  replacements.sort((a, b) => a.start - b.start);
   let out = '';
   let at = h.title.start;
   for (const r of replacements) {
