@@ -88,6 +88,28 @@ describe('clause grammar', () => {
       assert.deepStrictEqual(roles('（示范区党工委宣传部牵头、示范区市场监管局按职责分工负责）'), ['lead:示范区党工委宣传部', 'partner:示范区市场监管局']);
     });
 
+    it('负责落实 and 分别负责落实 (real plans of other cities): the role words before 落实', () => {
+      assert.deepStrictEqual(roles('（市规划国土委负责落实）'), ['owner:市规划国土委']);
+      assert.deepStrictEqual(roles('（市教委、市体育局分别负责落实）'), ['owner:市教委', 'owner:市体育局']);
+      assert.deepStrictEqual(roles('（市交通委牵头，市公安局按职责分工负责落实）'), ['lead:市交通委', 'partner:市公安局']);
+    });
+
+    it('the labelled form: 牵头单位 leads, 责任单位 and 配合单位 partner, 时限 and 以下统称 name no unit', () => {
+      assert.deepStrictEqual(roles('（责任时限：2022年底前，牵头单位：市财政局、市工业和信息化局，责任单位：各县（区）政府、市政府各部门，以下统称各县（区）政府）'), [
+        'lead:市财政局', 'lead:市工业和信息化局', 'partner:各县（区）政府', 'partner:市政府各部门',
+      ]);
+      assert.deepStrictEqual(roles('（牵头单位：市市场监管局；配合单位：市公安局、市商务局）'), ['lead:市市场监管局', 'partner:市公安局', 'partner:市商务局']);
+      assert.deepStrictEqual(roles('（责任单位：市市场监管局、市公安局；完成时限：2022年12月底）'), ['owner:市市场监管局', 'owner:市公安局']);
+      assert.strictEqual(parsedClauses(planWith('（完成时限：2022年底）')).length, 0, 'a time limit alone is no clause');
+    });
+
+    it('the units of these forms are checked like any: a typo in a labelled clause is reported', () => {
+      const ds = svc.computeDiagnostics(freshDoc(planWith('（牵头单位：市市场监管局；配合单位：市公按局）'))).filter((d) => d.code.startsWith('agency.'));
+      assert.deepStrictEqual(ds.map((d) => `${d.code} ${d.message}`), ['agency.unknown 未登记的单位“市公按局”，是否应为“市公安局”']);
+      const lacks = svc.computeDiagnostics(freshDoc(planWith('（市规划国土委负责落实）'))).filter((d) => d.code.startsWith('agency.') || d.code === 'clause.missing');
+      assert.deepStrictEqual(lacks, [], '市规划国土委 is a city unit, and the item has its clause');
+    });
+
     it('a segment without role words shares the role of the next: （A、B，C负责）', () => {
       assert.deepStrictEqual(roles('（市公安局、市商务局，市市场监管局负责）'), ['owner:市公安局', 'owner:市商务局', 'owner:市市场监管局']);
     });

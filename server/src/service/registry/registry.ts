@@ -46,7 +46,8 @@ export interface ViewContext {
   year?: number;
 }
 
-const PLACEHOLDER = /(有关|相关|各)[^、，]{0,12}(部门|单位|成员单位)$/;
+/** The units concerned, not a unit: 有关部门, 领导小组各成员单位, 各县(区)政府, 各管理区管委会. */
+const PLACEHOLDER = /(有关|相关|各)[^、，]{0,12}(部门|单位|成员单位)$|^各[^、，]{0,12}(政府|管委会|办事处)$/;
 
 function mergeByKey<T>(items: T[], key: (t: T) => string): T[] {
   const map = new Map<string, T>();

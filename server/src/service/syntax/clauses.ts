@@ -10,6 +10,9 @@ import type { Clause } from './model';
  *   （A牵头负责，B、C等按部门分工分别负责）
  *   （A及领导小组有关成员单位按职责分工负责）  （B等有关单位负责）
  *   （A牵头、B按职责分工负责）                       、 after role words as a segment break
+ *   （A负责落实） （A、B分别负责落实）                  落实 after the role words
+ *   （责任时限：2022年底前，牵头单位：A、B，责任单位：C）  labelled: 牵头单位/部门 lead, 责任单位/部门
+ *   （牵头单位：A；配合单位：B） （责任单位：A）          own or partner, 配合单位/部门 partner, 时限 skipped
  *
  * Segments are separated by ，/,/；, units by 、 or 及; each segment ends in its
  * role words. Which names are agencies and which are placeholders is for the
@@ -72,6 +75,7 @@ const enum Words {
 function roleWords(text: string, from: number, to: number): { start: number; words: Words } {
   let at = to;
   let words: Words;
+  if (endsAt(text, from, at, '落实') && (endsAt(text, from, at - 2, '负责') || endsAt(text, from, at - 2, '牵头'))) at -= 2;
   if (endsAt(text, from, at, '负责')) {
     at -= 2;
     words = Words.Responsible;
@@ -95,7 +99,52 @@ function endsAt(text: string, from: number, at: number, word: string): boolean {
   return at - word.length >= from && text.startsWith(word, at - word.length);
 }
 
+/** A label of the labelled form, ending in ：or : — 牵头单位：, 责任单位：, 配合单位：, 完成时限：. */
+const LABEL = /^(牵头|责任|配合|协办|主办)(单位|部门)[:：]|^(责任|完成|工作)?时限[:：]/;
+
+/** Whether a bracket's content is the labelled form (责任单位：…): it has to name units under a label. */
+export function isLabelledClause(content: string): boolean {
+  return /(?:牵头|责任|配合)(?:单位|部门)[:：]/.test(content);
+}
+
 export function parseClause(clause: Clause): ParsedClause {
+  return isLabelledClause(clause.content) ? parseLabelled(clause) : parseRoleWords(clause);
+}
+
+/**
+ * （责任时限：2022年底前，牵头单位：A、B，责任单位：C，以下统称D）: each label
+ * gives the role of the names after it, until the next label; a segment
+ * without a label continues the one before; time limits and 以下统称 asides
+ * name no unit.
+ */
+function parseLabelled(clause: Clause): ParsedClause {
+  const { content: text, offsets } = clause;
+  const phrases: string[] = [];
+  const units: ClauseUnit[] = [];
+  const hasLead = /(?:牵头)(?:单位|部门)[:：]/.test(text);
+  let role: Role | undefined;
+  for (let from = 0, i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSegmentSeparator(text.charCodeAt(i))) continue;
+    let start = from;
+    const label = LABEL.exec(text.slice(from, i));
+    if (label) {
+      phrases.push(label[0]);
+      start += label[0].length;
+      role = label[3] !== undefined || label[0].includes('时限') ? undefined : label[1] === '牵头' ? 'lead' : label[1] === '责任' && !hasLead ? 'owner' : 'partner';
+    }
+    if (role && !/^以下(?:统|简)称/.test(text.slice(start, i))) {
+      for (let f = start, j = start; j <= i; j++) {
+        if (j < i && !isUnitSeparator(text.charCodeAt(j))) continue;
+        pushUnits(units, text.slice(f, j), f, role, offsets);
+        f = j + 1;
+      }
+    }
+    from = i + 1;
+  }
+  return { clause, units, phrases };
+}
+
+function parseRoleWords(clause: Clause): ParsedClause {
   const { content: text, offsets } = clause;
   // Segments flat, three numbers each: start, end of the names, role words (a Words).
   const segments: number[] = [];

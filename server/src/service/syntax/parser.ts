@@ -1,7 +1,7 @@
 import { isLowSurrogate, isSpace } from '../text/chars';
 import { LineIndex } from '../text/lineIndex';
 import { lowerBound } from '../text/sorted';
-import { isRoleWords } from './clauses';
+import { isLabelledClause, isRoleWords } from './clauses';
 import { matchMarker, type Level, type MarkerMatch } from './markers';
 import type { Clause, Heading, LineBreak, Notice, ParseProblem, PlanDocument, Span, TextSpan } from './model';
 import { isDateLine, readNoticeLines, type LineRange, type NoticeLayout, type NoticeRole } from './notice';
@@ -489,7 +489,7 @@ class PlanParser {
       if (ch === 0xff08 /* （ */ || ch === 40 /* ( */) stack.push(i);
       else if (stack.length > 0) {
         const open = stack.pop()!;
-        if (this.endsClause(open + 1, i)) pairs.push([open, i + 1]);
+        if (this.endsClause(open + 1, i) || (i - open < 400 && isLabelledClause(text.slice(open + 1, i)))) pairs.push([open, i + 1]);
       }
     }
     // Nested pairs close before the pair around them. (Most headings hold one pair; V8's sort copies even that.)
@@ -538,7 +538,14 @@ class PlanParser {
       last = i >= start ? text.charCodeAt(i) : -1;
     }
     for (i--; i >= start && isSpace(text.charCodeAt(i)); i--);
-    const first = i >= start ? text.charCodeAt(i) : -1;
+    let first = i >= start ? text.charCodeAt(i) : -1;
+    if (first === 0x843d /* 落 */ && last === 0x5b9e /* 实 */) {
+      // （A负责落实）: the role words stand before 落实.
+      for (i--; i >= start && isSpace(text.charCodeAt(i)); i--);
+      last = i >= start ? text.charCodeAt(i) : -1;
+      for (i--; i >= start && isSpace(text.charCodeAt(i)); i--);
+      first = i >= start ? text.charCodeAt(i) : -1;
+    }
     return isRoleWords(first, last);
   }
 
