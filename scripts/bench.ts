@@ -48,6 +48,7 @@ import { generatePlan } from './synthetic';
 
 const ROOT = resolve(__dirname, '../..');
 const SEEDS_DIR = join(ROOT, 'test/fixtures/seeds');
+const REAL_DIR = join(ROOT, 'test/fixtures/real');
 const KB = 1024;
 
 interface Case {
@@ -412,6 +413,19 @@ function main(): void {
     [24, 10, 10, 0],
   );
 
+  // Real plans of places no preset knows: the region-free registry reads each unit by prefix, core and form, never
+  // by a scan of every unit, so their first check costs what a seed's does.
+  const real = readdirSync(REAL_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(REAL_DIR, f), 'utf8');
+      const context = service.getContext(freshDocument(`real-${f}`, text));
+      const s = measure(300, 50, () => service.computeDiagnostics(freshDocument(`real-${f}`, text)));
+      return { name: basename(f, '.txt'), s, context: `${context.level}${context.prefix ? ` ${context.prefix}` : ''}${context.region ? ` /${context.region}` : ''}` };
+    });
+  table('real plans of other regions and years (test/fixtures/real; first check, nothing cached)', ['plan', 'median ms', 'p95 ms', 'read as'], real.map((r) => [r.name, fmt(r.s.median), fmt(r.s.p95), r.context]), [34, 10, 10, 0]);
+
   // Budgets: reported, never enforced through the exit status.
   console.log('\nbudgets');
   const verdicts: Array<[boolean, string]> = [];
@@ -422,6 +436,8 @@ function main(): void {
     const budget = r.c.seed ? 2 : 50;
     verdicts.push([stats.median <= budget, `typing in ${r.c.name}: median ${fmt(stats.median)} ms ≤ ${budget} ms per version`]);
   }
+  const slowestReal = real.reduce((a, b) => (b.s.median > a.s.median ? b : a));
+  verdicts.push([slowestReal.s.median <= 2, `every real plan of test/fixtures/real: first check ≤ 2 ms (slowest ${slowestReal.name}: median ${fmt(slowestReal.s.median)} ms)`]);
   verdicts.push([mb.full.median <= 150, `synthetic-1MB: median ${fmt(mb.full.median)} ms ≤ 150 ms`]);
   const mbAlign = mb.alignment!.align.median + mb.alignment!.coverage.median;
   verdicts.push([
