@@ -165,10 +165,15 @@ describe('real plans (test/fixtures/real): every report of every rule is one a r
     });
   }
 
-  // The （一） on the line of its section heading (一、聚焦重点领域,提升政务公开质量 (一)标准财政资金…) is read as part of
-  // the section's title, so （二） is reported as a gap: a false report, the parser's line model has one heading per line (issue 16).
-  it.skip('mou-city-2022-openness: the item on the line of its section heading is an item, and (二) follows it', () => {
-    assert.deepStrictEqual(check('mou-city-2022-openness').ds.map((d) => `${d.code}@${d.range.start.line + 1}`), ['coverage.no-parent@3']);
+  // The （一） on the line of its section heading (一、聚焦重点领域,提升政务公开质量 (一)标准财政资金…) is an item of its own,
+  // with its labelled clause (责任时限:…,牵头单位:…,责任单位:…); it was read as part of the section's title, and （二） as a gap.
+  it('mou-city-2022-openness: the item on the line of its section heading is an item, and (二) follows it', () => {
+    const { ds } = check('mou-city-2022-openness');
+    assert.deepStrictEqual(ds.map((d) => `${d.code}@${d.range.start.line + 1}`), ['coverage.no-parent@3']);
+    const [section, first] = plan('mou-city-2022-openness').headings;
+    assert.strictEqual(`${section.marker.text}${section.title.text}`, '一、聚焦重点领域,提升政务公开质量');
+    assert.strictEqual(`${first.marker.text}${first.title.text}`, '(一)标准财政资金领域信息公开');
+    assert.strictEqual(first.clauses.length, 1);
   });
 
   it('reads each clause unit of the prefecture and the autonomous region as a unit of theirs', () => {

@@ -30,6 +30,9 @@ interface LineInfo {
   marker?: MarkerMatch;
 }
 
+/** A section title, then a space and a bracket: where an item written on its section's line may begin. */
+const INLINE_ITEM = /^([^（(。]{2,80}?)[ \t\u3000]+(?=[（(][一二三四五六七八九十]{1,3}[）)])/;
+
 const PAGE_MARKER = /^[ \t\u3000]*(?:[—–－\-]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–－\-]{1,2}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)[ \t\u3000]*$/;
 /** Whether a line starting with this character can be a page marker (—, –, －, -, 第): the test above runs only on those lines. */
 const mayStartPageMarker = (ch: number) => ch === 0x2014 || ch === 0x2013 || ch === 0xff0d || ch === 0x2d || ch === 0x7b2c;
@@ -427,22 +430,52 @@ class PlanParser {
       const next = h + 1 < headingLines.length ? headingLines[h + 1] : to;
       const l = this.info[i];
       const m = l.marker!;
-      const markerEnd = l.start + m.text.length;
       const ownText = { start: l.start, end: this.lastContentEnd(i, next) };
-      headings.push({
-        level: m.level,
-        start: l.start,
-        end: ownText.end,
-        marker: { start: l.start, end: markerEnd, level: m.level, value: m.value, text: m.text, width: m.width, fullDigits: m.fullDigits, suffix: m.suffix },
-        title: this.headingTitle(i, markerEnd, ownText.end, titleOnlyLevels),
-        titleOnly: this.isTitleLine(i, titleOnlyLevels),
-        ownText,
-        clauses: this.findClauses(ownText),
-        children: [],
-        line: i,
-      });
+      const inline = m.level === 1 ? this.inlineItem(i, l.start + m.text.length) : undefined;
+      if (inline) {
+        // 一、聚焦重点领域，提升政务公开质量 （一）标准财政资金…: the section's own text ends where its first item begins.
+        const item = { start: inline.start, end: ownText.end };
+        ownText.end = inline.sectionEnd;
+        headings.push(this.heading(i, m, l.start, ownText, titleOnlyLevels));
+        headings.push(this.heading(i, inline.marker, inline.start, item, titleOnlyLevels));
+        continue;
+      }
+      headings.push(this.heading(i, m, l.start, ownText, titleOnlyLevels));
     }
     return headings;
+  }
+
+  /**
+   * An item written on the line of its section heading, after the section's
+   * title and a space: the title holds no 。, and the item's level-2 marker
+   * is followed by its text.
+   */
+  private inlineItem(i: number, markerEnd: number): { start: number; sectionEnd: number; marker: MarkerMatch } | undefined {
+    const { end } = this.info[i];
+    const found = INLINE_ITEM.exec(this.text.slice(markerEnd, Math.min(end, markerEnd + 200)));
+    if (!found || found[1].includes('。')) return undefined;
+    const start = markerEnd + found[0].length;
+    const marker = matchMarker(this.text.slice(start, end));
+    if (!marker || marker.level !== 2 || start + marker.text.length >= end) return undefined;
+    let sectionEnd = markerEnd + found[1].length;
+    while (sectionEnd > markerEnd && isSpace(this.text.charCodeAt(sectionEnd - 1))) sectionEnd--;
+    return { start, sectionEnd, marker };
+  }
+
+  private heading(i: number, m: MarkerMatch, start: number, ownText: Span, titleOnlyLevels: Set<Level>): Heading {
+    const markerEnd = start + m.text.length;
+    return {
+      level: m.level,
+      start,
+      end: ownText.end,
+      marker: { start, end: markerEnd, level: m.level, value: m.value, text: m.text, width: m.width, fullDigits: m.fullDigits, suffix: m.suffix },
+      title: this.headingTitle(i, markerEnd, ownText.end, titleOnlyLevels),
+      titleOnly: this.isTitleLine(i, titleOnlyLevels),
+      ownText,
+      clauses: this.findClauses(ownText),
+      children: [],
+      line: i,
+    };
   }
 
   private headingTitle(i: number, markerEnd: number, ownEnd: number, titleOnlyLevels: Set<Level>): TextSpan {
@@ -458,7 +491,8 @@ class PlanParser {
       end = start;
       while (end < paragraphEnd && this.text.charCodeAt(end) !== 0x3002 /* 。 */) end++;
     }
-    end = Math.max(start, end);
+    // A section's title line may go on with its first item (inlineItem): the title stops at the heading's own text.
+    end = Math.max(start, Math.min(end, ownEnd));
     return { start, end, text: this.joined(start, end) };
   }
 
