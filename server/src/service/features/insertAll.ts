@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { planInsertion } from '../national/insert';
+import { planInsertion, type Insertion } from '../national/insert';
 import type { PlanTextDocument, TextEdit } from '../types';
 
 /**
@@ -13,13 +13,11 @@ export function insertAllMissingEdits(document: PlanTextDocument, analyze: (docu
   let text = original;
   const uri = `${document.uri}#insert-all`;
   for (let round = 0; round < 200; round++) {
-    const analysis = analyze({ uri, version: round, getText: () => text });
-    const { doc, alignment, numbering, view } = analysis;
-    const insertion = alignment?.missing.map((task) => planInsertion(doc, alignment, numbering, view, task)).find((i) => i !== undefined);
+    const insertion = firstInsertion(analyze({ uri, version: round, getText: () => text }));
     if (!insertion) break;
-    const edits = [...insertion.edits].sort((a, b) => b.start - a.start);
-    for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
-    if (doc.text === text) break;
+    const before = text;
+    for (const e of [...insertion.edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    if (before === text) break;
   }
   discard(uri);
   if (text === original) return [];
@@ -30,4 +28,13 @@ export function insertAllMissingEdits(document: PlanTextDocument, analyze: (docu
   while (end < original.length - start && end < text.length - start && original[original.length - 1 - end] === text[text.length - 1 - end]) end++;
   const lines = analyze(document).doc.lines;
   return [{ range: lines.range(start, original.length - end), newText: text.slice(start, text.length - end) }];
+}
+
+/** The first missing task that has a place in the draft, planned; the others wait for the next round's alignment. */
+function firstInsertion({ doc, alignment, numbering, view }: Analysis): Insertion | undefined {
+  for (const task of alignment?.missing ?? []) {
+    const insertion = planInsertion(doc, alignment!, numbering, view, task);
+    if (insertion) return insertion;
+  }
+  return undefined;
 }

@@ -127,10 +127,10 @@ export class Registry {
     return this.placeholderMemo.get(name);
   }
 
-  view(level: LevelId, regionId?: string, prefix?: string, year?: number): RegistryView;
+  view(level: LevelId, regionId?: string): RegistryView;
   view(context: ViewContext): RegistryView;
-  view(levelOrContext: LevelId | ViewContext, regionId?: string, prefix?: string, year?: number): RegistryView {
-    const context = typeof levelOrContext === 'string' ? { level: levelOrContext, region: regionId, prefix, year } : levelOrContext;
+  view(levelOrContext: LevelId | ViewContext, regionId?: string): RegistryView {
+    const context = typeof levelOrContext === 'string' ? { level: levelOrContext, region: regionId } : levelOrContext;
     // Only the names merged away before the year tell two years apart: every later year shares one view.
     const dated = context.year === undefined ? '' : String(Math.min(context.year, this.lastChange + 1));
     const key = `${context.level}/${context.region ?? ''}/${context.prefix ?? ''}/${dated}`;
