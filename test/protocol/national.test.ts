@@ -130,6 +130,19 @@ describe('language server over stdio: national plan alignment', function () {
     assert.equal(await client.request('workplan/coverageReport', { uri: `${BASE}/never-opened.wp.txt` }), null);
   });
 
+  it('a real plan of a place no preset knows (Linxia 2022): over the server, its 州 units known, one coverage.other-year, and the context names level, prefix and year', async function () {
+    const uri = `${BASE}/linxia-prefecture-2022.wp.txt`;
+    const text = readFileSync(resolve(ROOT, 'test/fixtures/real/linxia-prefecture-2022.txt'), 'utf8');
+    const since = client.mark();
+    await client.open(uri, text, 1);
+    const published = await client.waitForDiagnostics(uri, { since });
+    assert.deepEqual(codes(published), ['coverage.other-year']);
+    assert.deepEqual(published.diagnostics, expectedDiagnostics(uri, TextDocument.create(uri, 'workplan', 1, text)));
+    const context = await client.request<{ level: string; prefix?: string; year?: number; national?: { source: string } } | null>('workplan/context', { uri });
+    assert.deepEqual([context?.level, context?.prefix, context?.year, context?.national?.source], ['city', '州', 2022, 'latest']);
+    await client.close(uri);
+  });
+
   it('a Xiamen copy without （五）: coverage.missing → insertTask quick fix as incremental changes → the next publish has neither coverage.missing nor a numbering problem', async function () {
     const uri = `${BASE}/xiamen-without-5.wp.txt`;
     let doc = TextDocument.create(uri, 'workplan', 1, xiamenWithoutItem5());
