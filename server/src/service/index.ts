@@ -53,7 +53,7 @@ export type { TaskBreakdownRow, TaskBreakdownFormat } from './features/taskBreak
 export type { NationalPlanSource } from './national/plan';
 export { MATCH_THRESHOLD } from './national/align';
 export { parseRegistryFile, addUnitToRegistryText, addRegionToRegistryText, registryErrorMessage, type RegistryFileResult } from './registry/load';
-export { message, type MessageKey } from './l10n';
+export { message, type MessageKey, type MessageArgs } from './l10n';
 export { parseWorkspaceConfig, WORKSPACE_CONFIG_FILE, type WorkspaceConfig, type WorkspaceConfigResult } from './workspaceConfig';
 
 /**

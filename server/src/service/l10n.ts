@@ -186,6 +186,29 @@ export const MESSAGES = {
     'zh-cn': '{file}：未能从标题、发文机关或责任单位识别层级，已按市级检查（可用 --level 或配置文件中的 level 指定）',
     en: '{file}: the level was not recognised from the title, issuer or units; checked as a city plan (give --level, or level in the configuration file)',
   },
+  'office.tooLarge': {
+    'zh-cn': '{file}：文件有 {size} MB，超过可读取的 {limit} MB，未读取',
+    en: '{file}: the file is {size} MB, over the {limit} MB that can be read; not read',
+  },
+  'office.empty': { 'zh-cn': '{file}：文件是空的', en: '{file}: the file is empty' },
+  'office.notZip': {
+    'zh-cn': '{file}：不是有效的 Word 文档（.docx 应为 zip 压缩包），可能已损坏或扩展名有误',
+    en: '{file}: not a valid Word document (a .docx is a zip archive); it may be damaged or misnamed',
+  },
+  'office.corrupt': { 'zh-cn': '{file}：文件已损坏，无法读取（{detail}）', en: '{file}: the file is damaged and cannot be read ({detail})' },
+  'office.encrypted': {
+    'zh-cn': '{file}：文件已加密或设有打开密码，请先取消密码再打开',
+    en: '{file}: the file is encrypted or password-protected; remove the password first',
+  },
+  'office.imageOnly': {
+    'zh-cn': '{file}：PDF 的 {pages} 页都没有文字层（扫描图片），无法读取文字；请使用可复制文字的 PDF 或 Word 原件',
+    en: '{file}: none of the PDF\'s {pages} pages has a text layer (scanned images), so no text can be read; use a PDF with selectable text or the Word original',
+  },
+  'office.noText': { 'zh-cn': '{file}：文档中没有文字', en: '{file}: the document holds no text' },
+  'office.unsupported': {
+    'zh-cn': '{file}：不支持的文件类型“{ext}”（支持 .docx、.doc、.pdf 与纯文本）',
+    en: '{file}: unsupported file type “{ext}” (.docx, .doc, .pdf and plain text are read)',
+  },
   'align.line': { 'zh-cn': '行', en: 'line' },
   'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
   'align.national': { 'zh-cn': '全国任务', en: 'National task' },
