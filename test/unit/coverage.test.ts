@@ -46,7 +46,7 @@ function alignment(text: string): AlignmentReport {
 /** The quick fix inserting the national task of a coverage.missing. */
 function insertAction(doc: TestDoc, d: Diagnostic): CodeAction {
   const actions = svc.getCodeActions(doc, d.range, { diagnostics: [d], only: ['quickfix'] });
-  const insert = actions.find((a) => a.title === `在此处补充全国任务${nationalNumber(d)}（改写为本地表述）`);
+  const insert = actions.find((a) => a.title.startsWith(`在此处补充全国任务${nationalNumber(d)}（改写为本地表述`));
   assert.ok(insert, `actions: ${actions.map((a) => a.title).join(' | ')}`);
   return insert;
 }
@@ -179,6 +179,7 @@ describe('coverage.missing', () => {
       const ds = diagnostics(freshDoc(fixed));
       // The registry has no district counterpart of 邮政局: it is left as it is, visible to the drafter.
       assert.ok(text.endsWith('（邮政局负责）'), text);
+      assert.strictEqual(action.title, '在此处补充全国任务（六）（改写为本地表述；邮政局没有已知的本地对应单位，插入后请改写）');
       assert.ok(ds.some((x) => /^agency\./.test(String(x.code)) && x.range.start.line === fixed.slice(0, inserted.start).split('\n').length - 1 && x.message.includes('邮政局')), 'flagged for the drafter');
       assert.deepStrictEqual(ds.filter((x) => x.code === 'coverage.missing').map(nationalNumber), ['（三十）', '（三十一）', '（三十二）']);
       assert.deepStrictEqual(ds.filter((x) => /^numbering\./.test(String(x.code))).map((x) => x.code), []);
@@ -377,6 +378,23 @@ describe('coverage.missing', () => {
       for (const h of hs) assert.deepStrictEqual(unmappedNational(fixed, h, 'guandu-district-2020').filter((u) => !original.includes(u)), [], h.title.text);
       assert.deepStrictEqual(hs.map((h) => h.marker.value), hs.map((_, i) => i + 1));
     });
+
+    for (const seed of ['guandu-district-2020', 'jiyuan-zone-2023'] as const) {
+      it(`${seed}: a national unit with no counterpart here keeps a name that reads as national (国家药监局, 中国贸促会), and each is reported as national, not as a unit missing its prefix`, () => {
+        const original = loadSeed(seed);
+        const before = diagnostics(freshDoc(original));
+        const fixed = applyEdits(original, svc.getInsertAllMissingEdits(freshDoc(original)));
+        const after = diagnostics(freshDoc(fixed));
+        const lines = fixed.split('\n');
+        const reported = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).map((d) => lines[d.range.start.line]?.slice(d.range.start.character, d.range.end.character));
+        const added = after.filter((d) => /^agency\./.test(String(d.code))).length - before.filter((d) => /^agency\./.test(String(d.code))).length;
+        const national = reported(after, 'agency.national-in-local');
+        assert.ok(national.length > 0 && national.length === added, `every added agency report is agency.national-in-local: ${national.join('、')}`);
+        for (const unit of national) assert.ok(!REGISTRY.core(unit!), `${unit} is not a local core`);
+        assert.ok(national.includes(seed.startsWith('jiyuan') ? '国家药监局' : '中国贸促会'), national.join('、'));
+        for (const code of ['agency.level', 'agency.unknown']) assert.strictEqual(reported(after, code).length, reported(before, code).length, code);
+      });
+    }
 
     it('Jiyuan: inserted tasks take the restarting 1. numbering of the group they join', () => {
       const original = loadSeed('jiyuan-zone-2023');

@@ -64,6 +64,10 @@ export const MESSAGES = {
   'fix.removeUnit': { 'zh-cn': '删除重复的“{unit}”', en: 'Remove the repeated “{unit}”' },
   'fix.insertRole': { 'zh-cn': '补上“负责”', en: 'Add “负责”' },
   'fix.insertTask': { 'zh-cn': '在此处补充全国任务{number}（改写为本地表述）', en: 'Insert national task {number} here, rewritten for this plan' },
+  'fix.insertTaskWithNational': {
+    'zh-cn': '在此处补充全国任务{number}（改写为本地表述；{units}没有已知的本地对应单位，插入后请改写）',
+    en: 'Insert national task {number} here, rewritten for this plan ({units}: no known local counterpart, to be replaced after inserting)',
+  },
   'fix.addToRegistry': { 'zh-cn': '将“{unit}”加入工作区注册表', en: 'Add “{unit}” to the workspace registry' },
   'clause.unclosed': { 'zh-cn': '括号未闭合，应在“{after}”后加“）”', en: 'the bracket is not closed; expected “）” after “{after}”' },
   'clause.noRole': { 'zh-cn': '缺少“负责”或“牵头”，应为（{unit}…负责）', en: 'no 负责 or 牵头; expected （{unit}…负责）' },

@@ -30,7 +30,7 @@ export function checkCoverage(doc: PlanDocument, alignment: Alignment, numbering
       start: marker.start,
       end: marker.end,
       args: { number: task.number, title: task.title, expected, otherYear: years },
-      fixes: [{ kind: 'insertTask', ...first, more, args: { number: task.number } }],
+      fixes: [{ kind: 'insertTask', ...first, more, args: { number: task.number, ...(insertion.unresolved.length > 0 && { units: insertion.unresolved.join('、') }) } }],
       data: { national: { id: task.id, number: task.number, title: task.title } },
     });
   }

@@ -59,7 +59,8 @@ export interface FixArgs {
   replaceUnit: { unit: string };
   removeUnit: { unit: string };
   insertRole: Record<string, never>;
-  insertTask: { number: string };
+  /** `units`: the national units the inserted item still names (、-joined), for the drafter to replace. */
+  insertTask: { number: string; units?: string };
 }
 
 export type FixKind = keyof FixArgs;

@@ -80,7 +80,7 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
   // Where no single-marker fix is offered (a swapped pair, a gap the items after it follow), renumbering is the fix.
   const preferRenumber = RENUMBER_PREFERRED.has(String(d.code)) || !data.fixes?.length;
   (data.fixes ?? []).forEach((fix, i) => {
-    const title = message(FIX_TITLES[fix.kind], locale, fix.args);
+    const title = message(fix.args && 'units' in fix.args && fix.args.units ? 'fix.insertTaskWithNational' : FIX_TITLES[fix.kind], locale, fix.args);
     actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit, ...(fix.more ?? [])], [d], i === 0 && !preferRenumber));
   });
   if (data.renumber) {

@@ -28,15 +28,26 @@ export interface Insertion {
   /** The new item's marker and text, without line breaks around it. */
   marker: string;
   text: string;
+  /** National units the new item names for want of a counterpart here: the drafter replaces them, and the agency checks mark them. */
+  unresolved: string[];
   edits: OffsetEdit[];
+}
+
+/** A national task rewritten for a draft: its text, and the national units it still names. */
+export interface LocalizedTask {
+  text: string;
+  unresolved: string[];
 }
 
 /**
  * The national task's text with its units replaced by this document's
  * counterparts where the registry knows them — or without its clauses, for
- * a draft that writes none (Nantong).
+ * a draft that writes none (Nantong). A unit with no counterpart keeps a
+ * national name that reads as national (国家药监局, not 药监局, which a
+ * district plan would read as its own unit missing its prefix), so that the
+ * inserted item is marked where the drafter must decide.
  */
-export function localizeTask(plan: NationalPlan, task: NationalTask, view: RegistryView, withClauses = true): string {
+export function localizeTask(plan: NationalPlan, task: NationalTask, view: RegistryView, withClauses = true): LocalizedTask {
   // A pure function of the plan, the task and the view, which never change: every keystroke asks again for each missing task.
   // Keyed by the objects, not by ids: a reloaded plan file keeps its ids but may change its text.
   let byTask = LOCALIZED.get(view);
@@ -48,12 +59,13 @@ export function localizeTask(plan: NationalPlan, task: NationalTask, view: Regis
 }
 
 /** Localized task texts by view, then by task, with and without clauses. */
-const LOCALIZED = new WeakMap<RegistryView, WeakMap<NationalTask, { withClauses?: string; withoutClauses?: string }>>();
+const LOCALIZED = new WeakMap<RegistryView, WeakMap<NationalTask, { withClauses?: LocalizedTask; withoutClauses?: LocalizedTask }>>();
 
-function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, withClauses: boolean): string {
+function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, withClauses: boolean): LocalizedTask {
   const h = task.heading;
   const { text } = plan.doc;
   const replacements: OffsetEdit[] = [];
+  const unresolved: string[] = [];
   for (const clause of h.clauses) {
     if (!withClauses) {
       replacements.push({ start: clause.start, end: clause.end, newText: '' });
@@ -63,7 +75,9 @@ function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, wi
       // The parent's unit stands for a national agency (公安部; 省公安厅 in a province's plan), whose counterpart here replaces it.
       const national = plan.view.lookup(unit.text)?.national[0] ?? unit.text;
       const counterpart = view.counterpartOf(national);
-      if (counterpart) replacements.push({ start: unit.start, end: unit.end, newText: counterpart });
+      const name = counterpart ?? view.nationalNameOf(national);
+      if (name !== unit.text) replacements.push({ start: unit.start, end: unit.end, newText: name });
+      if (!counterpart && !unresolved.includes(name)) unresolved.push(name);
     }
   }
   // A parent pasted from PDF carries its page markers (— 2 —) into the task's text: the inserted item drops them.
@@ -82,7 +96,7 @@ function localize(plan: NationalPlan, task: NationalTask, view: RegistryView, wi
   const whole = wholeWord(view.level, view.prefixes[0]);
   // 全国 becomes 全市, but not in the name of the national leading group.
   const parentWhole = new RegExp(`${plan.whole}(?!打击侵权假冒工作领导小组)`, 'g');
-  return out.replace(/[ \t\u3000]*(\r\n|\r|\n)[\s\u3000]*/g, '').replace(parentWhole, whole);
+  return { text: out.replace(/[ \t\u3000]*(\r\n|\r|\n)[\s\u3000]*/g, '').replace(parentWhole, whole), unresolved };
 }
 
 /** The draft's tasks with the lowest national number each implements and its section, read once per alignment for all its missing tasks. */
@@ -149,7 +163,7 @@ export function planInsertion(
   const { expected, shifts } = n;
   const value = after ? expected[index] + 1 : expected[index];
   const marker = formatMarker(anchor.level, value, n.width, n.fullDigits);
-  const localized = localizeTask(alignment.plan, task, view, usesClauses);
+  const { text: localized, unresolved } = localizeTask(alignment.plan, task, view, usesClauses);
   // Where titles stand on a line of their own (Nantong), the body goes on the next paragraph.
   const text = anchor.titleOnly && localized.startsWith(`${task.title}。`)
     ? `${marker}${task.title}${separator}${localized.slice(task.title.length + 1)}`
@@ -168,5 +182,5 @@ export function planInsertion(
     if (!after && renumber[0]?.start === anchor.start) edits[0] = { start: anchor.start, end: renumber[0].end, newText: text + separator + renumber.shift()!.newText };
     edits.push(...renumber);
   }
-  return { task, anchor, after, marker, text, edits };
+  return { task, anchor, after, marker, text, unresolved, edits };
 }

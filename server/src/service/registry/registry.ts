@@ -296,6 +296,20 @@ export class RegistryView {
     return candidates[0]?.name;
   }
 
+  /**
+   * How a plan of this context names a national agency it has no unit for,
+   * so that the name is read as national and reported as such: the
+   * national plan's short name, unless that is also a local core read as a
+   * unit without its prefix here (药监局, 贸促会), then the shortest of its
+   * longer names that is not (国家药监局, 中国贸促会).
+   */
+  nationalNameOf(nationalName: string): string {
+    const agency = this.registry.nationalAgency(nationalName);
+    if (!agency || !this.coreOf(nationalName)) return nationalName;
+    const names = [agency.name, ...(agency.aliases ?? []), agency.fullName].filter((n): n is string => !!n && !this.coreOf(n));
+    return names.sort((a, b) => a.length - b.length)[0] ?? nationalName;
+  }
+
   /** For a name that is not a unit here: what it is instead, if the registry can tell. */
   misplacement(name: string): Misplacement | undefined {
     if (this.level === 'national') {
