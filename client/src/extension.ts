@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { errorText, t } from './messages';
 import { registerDocumentCommands } from './documentCommands';
+import { registerOfficeDocuments } from './officeDocuments';
 import { LANGUAGE_ID, PlanStatus, registerNationalCommands, type ClientProvider } from './national';
 import { registerPlanSelection } from './planSelection';
 import { DETECTION_MAX_CHARS, DETECTION_MAX_LINES, detectPlanTitle, isDetectableFileName } from './planDetection';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(TREAT_AS_PLAN_COMMAND, treatActiveEditorAsPlan),
     ...registerNationalCommands(getClient),
     ...registerDocumentCommands(getClient),
+    ...registerOfficeDocuments(getClient),
     ...registerPlanSelection(getClient),
     planStatus,
     // deactivate() also stops the client; this covers disposal on extension reload.

@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BUILTIN_REGISTRY } from './builtinData';
-import { decode, readError } from './textFiles';
+import type { SourcePosition } from './office/document';
+import { sourceLabel } from './office/extract';
+import { expandPlanFiles, readPlanFile } from './planFiles';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportPlan, isBinaryFormat, type ExportFormat } from './planExports';
+import { readError } from './textFiles';
 import { cliFolder, DEFAULT_REGISTRY_FILE, readWorkspace, regionIds, type SettingNames } from './workspace';
 import {
   addRegionToRegistryText,
@@ -16,7 +20,6 @@ import {
   type LevelId,
   type Locale,
   type PlanTextDocument,
-  type TaskBreakdownFormat,
   type WorkplanLanguageService,
 } from './service';
 
@@ -37,21 +40,33 @@ import {
  *
  * `workplan export [options] FILE` prints the plan's 任务分解表 (one row per
  * task: number, section, title, lead units, other units, national task) as
- * CSV for Excel or as a Markdown table, to stdout or to `--output`. Exit
- * status: 0 written, 2 usage error, unreadable file, unknown national plan,
- * or an output file that cannot be written.
+ * CSV for Excel or as a Markdown table, to stdout or to `--output`; or
+ * writes it as an Excel workbook or a Word table, or the plan itself as a
+ * 公文-format Word document. Exit status: 0 written, 2 usage error,
+ * unreadable file, unknown national plan, or an output file that cannot be
+ * written.
+ *
+ * A FILE may be a plain-text plan, a Word (.docx, .doc) or PDF file, whose
+ * reports also say where each is in the original (page and paragraph), or a
+ * folder of such files.
  */
 
 /** The region presets named are those data/registry/regions/ defines. */
-const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE...
-       workplan align [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
-       workplan export [--format csv|markdown] [--locale zh-cn|en] [--output FILE] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE
+const USAGE = `Usage: workplan check [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE|DIR...
+       workplan align [--format text|json] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE|DIR
+       workplan export [--format csv|markdown|xlsx|table-docx|docx] [--locale zh-cn|en] [--output FILE|DIR] [--config FILE] [--registry FILE] [--region ID] [--level LEVEL] [--national ID|PATH] FILE|DIR
        workplan registry init [--id ID] [--output FILE] [--locale zh-cn|en] [--config FILE] [--registry FILE] [--level LEVEL] FILE
+
+FILE: a plan as plain text (UTF-8, GB18030 or UTF-16), a Word document (.docx, .doc) or a PDF with a text layer.
+Word's automatic numbering is read as the markers it shows; a PDF's page numbers are dropped and its hard-wrapped
+lines joined. Reports on a Word or PDF file also give the place in the original (原文第2页第9段). DIR: every plan
+file in the folder and its subfolders (Word's ~$ lock files left out).
 
 check: checks work plans (工作要点) and prints their problems, including
 coverage.missing for every national task a local plan has no item for.
-  --format text   file:line:col severity code message (default)
-  --format json   [{ "file": ..., "diagnostics": [LSP Diagnostic, ...] }, ...]
+  --format text   file:line:col severity code message (default); for Word or PDF, then — 原文第P页第N段
+  --format json   [{ "file": ..., "diagnostics": [LSP Diagnostic, ...] }, ...]; for Word or PDF, "format" and
+                  each diagnostic's "original": { "paragraph", "page" (PDF) } (line/character are of the text read)
 
 align: aligns the items of a local plan with the tasks of the national plan.
   --format text   a table: local item → national task, score; then the missing national tasks and the local additions
@@ -60,13 +75,19 @@ align: aligns the items of a local plan with the tasks of the national plan.
                   "national": { "number", "title" }, "score" (0..1) }], "missing": [{ "number", "title" }],
                   "additions": [{ "number", "line", "title" }] }
   A FILE that is itself a national plan has nothing to align with: exit 2 with a message.
+  Of a DIR, each plan in turn (json: an array of the objects above); Word and PDF items carry "original".
 
 export: the plan's task breakdown table (任务分解表), one row per task: number (its outline path, e.g. 一、/（三）/2．),
 section, task, lead units, partner/responsible units, the national task it implements (empty when none).
   --format csv       (default) UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting: opens in Excel as is;
                      units within a cell are separated by 、; cells starting with = + - @ get a leading '
   --format markdown  a GitHub table
-  --output FILE      write to FILE instead of stdout (the same bytes)
+  --format xlsx      an Excel workbook (header row frozen, cells wrapped)
+  --format table-docx  a Word table (A4 landscape, header row repeated on every page)
+  --format docx      not the table: the plan itself as a Word document laid out as GB/T 9704-2012 lays out an official
+                     document (A4, 22 lines x 28 characters, 小标宋 title, 黑体/楷体 headings, 仿宋 body, "— 2 —" page numbers)
+  --output FILE      write to FILE instead of stdout (the same bytes); xlsx and docx need it unless stdout is a pipe;
+                     for a DIR, --output is a folder receiving one file per plan
 
 registry init: writes a region preset made from FILE, a plan a reviewer has confirmed, into the workspace registry
 (.workplan/registry.json, or --output): its place, level, unit prefix, the words that identify it, and every unit it
@@ -99,11 +120,11 @@ type Command = 'check' | 'align' | 'export' | 'registry init';
 
 const COMMANDS: readonly Command[] = ['check', 'align', 'export', 'registry init'];
 /** The formats of each command, the default first. */
-const FORMATS: Record<Command, readonly string[]> = { check: ['text', 'json'], align: ['text', 'json'], export: ['csv', 'markdown'], 'registry init': ['json'] };
+const FORMATS: Record<Command, readonly string[]> = { check: ['text', 'json'], align: ['text', 'json'], export: EXPORT_FORMATS, 'registry init': ['json'] };
 
 interface CliOptions {
   command: Command;
-  format: 'text' | 'json' | TaskBreakdownFormat;
+  format: 'text' | 'json' | ExportFormat;
   locale: string;
   /** export: the file written instead of stdout; registry init: the registry file written. */
   output?: string;
@@ -172,7 +193,8 @@ function parseArgs(argv: string[]): CliOptions {
     }
   }
   if (options.files.length === 0) throw new UsageError('no files given');
-  if (command !== 'check' && options.files.length > 1) throw new UsageError(`${command} takes one file, not ${options.files.length}`);
+  // A folder stands for its plans, so align and export take one path: one file, or one folder.
+  if (command !== 'check' && options.files.length > 1) throw new UsageError(`${command} takes one file or folder, not ${options.files.length}`);
   return options;
 }
 
@@ -181,10 +203,12 @@ function defaultLocale(): string {
   return /^en/i.test(lang) ? 'en' : 'zh-cn';
 }
 
-function formatText(file: string, diagnostics: Diagnostic[]): string[] {
+function formatText(plan: Plan, diagnostics: Diagnostic[], locale: Locale): string[] {
   return diagnostics.map((d) => {
     const { line, character } = d.range.start;
-    return `${file}:${line + 1}:${character + 1} ${SEVERITY_NAMES[d.severity]} ${d.code} ${d.message}`;
+    const source = plan.sources?.[line];
+    const original = source ? ` — ${sourceLabel(source, locale)}` : '';
+    return `${plan.file}:${line + 1}:${character + 1} ${SEVERITY_NAMES[d.severity]} ${d.code} ${d.message}${original}`;
   });
 }
 
@@ -211,7 +235,10 @@ function cell(s: string, width: number): string {
 }
 
 /** The alignment as a table a reviewer reads in a terminal: line, local item → national task, score; then missing and additions. */
-function formatAlignment(file: string, report: AlignmentReport, locale: Locale): string[] {
+function formatAlignment(plan: Plan, report: AlignmentReport, locale: Locale): string[] {
+  const file = plan.file;
+  // For Word or PDF, where the item is in the original follows its title.
+  const at = (line: number) => (plan.sources?.[line] ? ` [${sourceLabel(plan.sources[line], locale)}]` : '');
   const covered = new Set(report.matches.map((m) => m.national.number)).size;
   const out = [
     `${file} ↔ ${report.national.id}《${report.national.title}》`,
@@ -227,7 +254,7 @@ function formatAlignment(file: string, report: AlignmentReport, locale: Locale):
   for (const m of report.matches) {
     // A local item that merges several national tasks is named once, its further tasks below it.
     const same = previous && previous.line === m.local.line && previous.number === m.local.number;
-    const local = same ? cell('', LOCAL) : cell(`${m.local.number}${m.local.title}`, LOCAL);
+    const local = same ? cell('', LOCAL) : cell(`${m.local.number}${m.local.title}${at(m.local.line)}`, LOCAL);
     const line = same ? '' : String(m.local.line + 1);
     out.push(`${line.padStart(5)}  ${local} →  ${cell(`${m.national.number}${m.national.title}`, NATIONAL)}  ${m.score.toFixed(3)}`.trimEnd());
     previous = m.local;
@@ -238,26 +265,42 @@ function formatAlignment(file: string, report: AlignmentReport, locale: Locale):
   for (const n of report.missing) out.push(`  ${n.number}${n.title}`);
   out.push('', message('align.additions', locale));
   if (report.additions.length === 0) out.push(none);
-  for (const a of report.additions) out.push(`${String(a.line + 1).padStart(5)}  ${cell(`${a.number}${a.title}`, LOCAL + NATIONAL)}`.trimEnd());
+  for (const a of report.additions) out.push(`${String(a.line + 1).padStart(5)}  ${cell(`${a.number}${a.title}${at(a.line)}`, LOCAL + NATIONAL)}`.trimEnd());
   return out;
 }
 
-/** The single FILE of align and export as a document; undefined (reported) when it cannot be read. */
-function openPlanFile(file: string): PlanTextDocument | undefined {
-  const read = readPlanFile(file);
+/** A plan file read for a command: the document the service checks and, for Word or PDF, each line's place in the original. */
+interface Plan {
+  file: string;
+  document: PlanTextDocument;
+  format?: string;
+  sources?: SourcePosition[];
+}
+
+/** The plan in `file`; undefined (reported on stderr) when it cannot be read. What reading a Word or PDF file changed is said on stderr. */
+async function openPlan(file: string, locale: Locale): Promise<Plan | undefined> {
+  const read = await readPlanFile(file, locale);
   if ('error' in read) {
     process.stderr.write(`workplan: ${read.error}\n`);
     return undefined;
   }
-  return { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => read.text };
+  const text = read.text;
+  const document = { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => text };
+  for (const note of read.office?.notes ?? []) process.stderr.write(`workplan: ${file}: ${message(note.key, locale, note.args)}\n`);
+  return { file, document, format: read.office?.format, sources: read.office?.sources };
 }
 
-function readPlanFile(file: string): { text: string } | { error: string } {
-  try {
-    return { text: decode(readFileSync(file)) };
-  } catch (error) {
-    return { error: `cannot read ${file}: ${readError(error)}` };
-  }
+/** The files of the command's paths (a folder standing for its plans), each folder without plans reported. */
+function planFiles(options: CliOptions): { files: string[]; unreadable: boolean } {
+  const { files, errors } = expandPlanFiles(options.files);
+  for (const error of errors) process.stderr.write(`workplan: ${error}\n`);
+  return { files, unreadable: errors.length > 0 };
+}
+
+/** The place in the original of a 0-based line, for JSON: only Word and PDF lines have one. */
+function originalOf(plan: Plan, line: number): { original?: SourcePosition } {
+  const source = plan.sources?.[line];
+  return source ? { original: source } : {};
 }
 
 /** What the checks of a file could not know, said once on stderr: the parent plan's year is a diagnostic of its own (coverage.other-year). */
@@ -265,26 +308,27 @@ function sayLimits(service: WorkplanLanguageService, file: string, document: Pla
   if (service.getContext(document).source === 'default') process.stderr.write(`workplan: ${message('context.levelDefault', service.locale, { file })}\n`);
 }
 
-function check(service: WorkplanLanguageService, options: CliOptions): { errors: boolean; unreadable: boolean } {
-  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
+async function check(service: WorkplanLanguageService, options: CliOptions): Promise<{ errors: boolean; unreadable: boolean }> {
+  const results: Array<{ file: string; format?: string; diagnostics: Array<Diagnostic & { original?: SourcePosition }> }> = [];
   let errors = false;
-  let unreadable = false;
-  for (const file of options.files) {
-    const read = readPlanFile(file);
-    if ('error' in read) {
-      process.stderr.write(`workplan: ${read.error}\n`);
+  let { files, unreadable } = planFiles(options);
+  for (const file of files) {
+    const plan = await openPlan(file, service.locale);
+    if (!plan) {
       unreadable = true;
       continue;
     }
-    const uri = pathToFileURL(resolve(file)).href;
-    const document = { uri, version: 1, getText: () => read.text };
-    const diagnostics = service.computeDiagnostics(document, { severities: options.severities });
-    sayLimits(service, file, document);
-    service.forget(uri);
+    const diagnostics = service.computeDiagnostics(plan.document, { severities: options.severities });
+    sayLimits(service, file, plan.document);
+    service.forget(plan.document.uri);
     errors ||= diagnostics.some((d) => d.severity === DiagnosticSeverity.Error);
-    results.push({ file, diagnostics });
+    results.push({
+      file,
+      ...(plan.format && { format: plan.format }),
+      diagnostics: plan.sources ? diagnostics.map((d) => ({ ...d, ...originalOf(plan, d.range.start.line) })) : diagnostics,
+    });
     if (options.format === 'text') {
-      const lines = formatText(file, diagnostics);
+      const lines = formatText(plan, diagnostics, service.locale);
       if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
     }
   }
@@ -292,50 +336,105 @@ function check(service: WorkplanLanguageService, options: CliOptions): { errors:
   return { errors, unreadable };
 }
 
-/** Prints the alignment of one file; false when there is none to print (unreadable, or a national plan itself). */
-function alignFile(service: WorkplanLanguageService, options: CliOptions): boolean {
-  const file = options.files[0];
-  const document = openPlanFile(file);
-  if (!document) return false;
-  sayLimits(service, file, document);
-  const report = service.getAlignment(document);
-  if (!report) {
-    const context = service.getContext(document);
-    process.stderr.write(
-      context.level === 'national'
-        ? `workplan: ${file} is itself a national plan: no alignment applies (align a local plan with it, or give --level for this file)\n`
-        : `workplan: no national plan to align ${file} with\n`,
-    );
-    return false;
-  }
-  if (options.format === 'json') {
-    const { matches, missing, additions } = report;
-    process.stdout.write(`${JSON.stringify({ file, national: report.national.id, matches, missing, additions }, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${formatAlignment(file, report, service.locale).join('\n')}\n`);
-  }
-  return true;
+/** The alignment of one plan as the JSON object `align --format json` prints. */
+function alignmentJson(plan: Plan, report: AlignmentReport): object {
+  const { matches, missing, additions } = report;
+  const located = <T extends { line: number }>(item: T) => ({ ...item, ...originalOf(plan, item.line) });
+  return {
+    file: plan.file,
+    national: report.national.id,
+    matches: plan.sources ? matches.map((m) => ({ ...m, local: located(m.local) })) : matches,
+    missing,
+    additions: plan.sources ? additions.map(located) : additions,
+  };
 }
 
-/** Writes the task breakdown of one file to stdout or --output; false when the file cannot be read or the output written. */
-function exportFile(service: WorkplanLanguageService, options: CliOptions): boolean {
-  const file = options.files[0];
-  const document = openPlanFile(file);
-  if (!document) return false;
-  sayLimits(service, file, document);
-  // CSV starts with the byte order mark Excel needs to read UTF-8; a file and stdout get the same bytes.
-  const table = Buffer.from(service.exportTaskBreakdown(document, options.format as TaskBreakdownFormat), 'utf8');
-  if (options.output === undefined) {
-    process.stdout.write(table);
-    return true;
+/** Prints the alignment of the plan or of every plan of the folder; false when one could not be printed (unreadable, or a national plan itself). */
+async function align(service: WorkplanLanguageService, options: CliOptions): Promise<boolean> {
+  const { files, unreadable } = planFiles(options);
+  const folder = files.length !== 1 || files[0] !== options.files[0];
+  let ok = !unreadable;
+  const objects: object[] = [];
+  const tables: string[] = [];
+  for (const file of files) {
+    const plan = await openPlan(file, service.locale);
+    if (!plan) {
+      ok = false;
+      continue;
+    }
+    sayLimits(service, file, plan.document);
+    const report = service.getAlignment(plan.document);
+    if (!report) {
+      const context = service.getContext(plan.document);
+      process.stderr.write(
+        context.level === 'national'
+          ? `workplan: ${file} is itself a national plan: no alignment applies (align a local plan with it, or give --level for this file)\n`
+          : `workplan: no national plan to align ${file} with\n`,
+      );
+      ok = false;
+      continue;
+    }
+    if (options.format === 'json') objects.push(alignmentJson(plan, report));
+    else tables.push(formatAlignment(plan, report, service.locale).join('\n'));
   }
+  if (options.format === 'json' && (objects.length > 0 || folder)) process.stdout.write(`${JSON.stringify(folder ? objects : objects[0], null, 2)}\n`);
+  if (tables.length > 0) process.stdout.write(`${tables.join('\n\n')}\n`);
+  return ok;
+}
+
+/** Writes `bytes` to `target`; false (reported) when it cannot be written. */
+function writeOutput(target: string, bytes: Uint8Array): boolean {
   try {
-    writeFileSync(options.output, table);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+    return true;
   } catch (error) {
-    process.stderr.write(`workplan: cannot write ${options.output}: ${readError(error)}\n`);
+    process.stderr.write(`workplan: cannot write ${target}: ${readError(error)}\n`);
     return false;
   }
-  return true;
+}
+
+/**
+ * Writes the export of the plan to stdout or --output, or of every plan of
+ * the folder into the --output folder; false when a file cannot be read or
+ * an output written. Never writes over a plan it read.
+ */
+async function exportPlans(service: WorkplanLanguageService, options: CliOptions): Promise<boolean> {
+  const format = options.format as ExportFormat;
+  const { files, unreadable } = planFiles(options);
+  const folder = files.length !== 1 || files[0] !== options.files[0];
+  if (folder && options.output === undefined) {
+    process.stderr.write(`workplan: exporting the plans of a folder needs --output FOLDER\n`);
+    return false;
+  }
+  if (!folder && options.output === undefined && isBinaryFormat(format) && process.stdout.isTTY) {
+    process.stderr.write(`workplan: --format ${format} writes a binary file: give --output FILE\n`);
+    return false;
+  }
+  // Neither a plan read nor another plan's export is written over (two 要点.docx in two subfolders).
+  const taken = new Set(files.map((f) => resolve(f)));
+  let ok = !unreadable;
+  for (const file of files) {
+    const target = folder ? join(options.output!, basename(file).replace(/(\.wp)?\.[^.]*$/, '') + EXPORT_EXTENSIONS[format]) : options.output;
+    if (target !== undefined && taken.has(resolve(target))) {
+      process.stderr.write(`workplan: will not write over ${target}\n`);
+      ok = false;
+      continue;
+    }
+    if (target !== undefined) taken.add(resolve(target));
+    const plan = await openPlan(file, service.locale);
+    if (!plan) {
+      ok = false;
+      continue;
+    }
+    sayLimits(service, file, plan.document);
+    // CSV starts with the byte order mark Excel needs to read UTF-8; a file and stdout get the same bytes.
+    const bytes = await exportPlan(service, plan.document, format);
+    service.forget(plan.document.uri);
+    if (target === undefined) process.stdout.write(bytes);
+    else ok = writeOutput(target, bytes) && ok;
+  }
+  return ok;
 }
 
 /**
@@ -343,10 +442,11 @@ function exportFile(service: WorkplanLanguageService, options: CliOptions): bool
  * the workspace registry file (or --output), replacing a preset of the same
  * id; false when the plan cannot be read or the file written.
  */
-function initRegistry(service: WorkplanLanguageService, options: CliOptions, registryFile: string): boolean {
+async function initRegistry(service: WorkplanLanguageService, options: CliOptions, registryFile: string): Promise<boolean> {
   const file = options.files[0];
-  const document = openPlanFile(file);
-  if (!document) return false;
+  const plan = await openPlan(file, service.locale);
+  if (!plan) return false;
+  const { document } = plan;
   sayLimits(service, file, document);
   const preset = service.getRegionPreset(document, options.id);
   if (!preset.id) {
@@ -354,20 +454,20 @@ function initRegistry(service: WorkplanLanguageService, options: CliOptions, reg
     return false;
   }
   const target = options.output ?? registryFile;
+  let current: string | undefined;
   try {
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, addRegionToRegistryText(current, preset));
+    current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
   } catch (error) {
-    process.stderr.write(`workplan: cannot write ${target}: ${readError(error)}\n`);
+    process.stderr.write(`workplan: cannot read ${target}: ${readError(error)}\n`);
     return false;
   }
+  if (!writeOutput(target, Buffer.from(addRegionToRegistryText(current, preset), 'utf8'))) return false;
   const words = { id: preset.id, name: preset.name, level: message(`levelId.${preset.level}`, service.locale), units: preset.units.length, file: target };
   process.stdout.write(`${message('registryInit.written', service.locale, words)}\n`);
   return true;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -399,11 +499,19 @@ function main(argv: string[]): number {
   options.severities = workspace.configRules;
   const service = createLanguageService({ locale: options.locale });
   service.configure(workspace.configuration);
-  if (options.command === 'align') return alignFile(service, options) && !unreadable ? 0 : 2;
-  if (options.command === 'export') return exportFile(service, options) && !unreadable ? 0 : 2;
-  if (options.command === 'registry init') return initRegistry(service, options, workspace.registryFile ?? DEFAULT_REGISTRY_FILE) && !unreadable ? 0 : 2;
-  const result = check(service, options);
+  if (options.command === 'align') return (await align(service, options)) && !unreadable ? 0 : 2;
+  if (options.command === 'export') return (await exportPlans(service, options)) && !unreadable ? 0 : 2;
+  if (options.command === 'registry init') return (await initRegistry(service, options, workspace.registryFile ?? DEFAULT_REGISTRY_FILE)) && !unreadable ? 0 : 2;
+  const result = await check(service, options);
   return unreadable || result.unreadable ? 2 : result.errors ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`workplan: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -37,6 +37,24 @@ export interface TaskBreakdownParams extends DocumentParams {
   format?: 'csv' | 'markdown';
 }
 
+/** A Word (.docx, .doc) or PDF file, named by its file: uri, read as plan text for the editor to open as a work plan. */
+export const READ_OFFICE_DOCUMENT_REQUEST = 'workplan/readOfficeDocument';
+
+/** The plan text read, with what reading changed (page numbers dropped, wraps joined …) in words; or why the file cannot be read. */
+export type OfficeDocumentResult = { text: string; format: 'docx' | 'doc' | 'pdf'; notes: string[] } | { error: string };
+
+/** An open document exported as a file that is not text, base64-encoded; null when the server does not have the document. */
+export const EXPORT_DOCUMENT_REQUEST = 'workplan/exportDocument';
+
+export interface ExportDocumentParams extends DocumentParams {
+  /** xlsx, table-docx: the 任务分解表 as an Excel workbook or a Word table; docx: the plan as a 公文-format Word document. */
+  format: 'xlsx' | 'table-docx' | 'docx';
+}
+
+export interface ExportDocumentResult {
+  data: string;
+}
+
 /** The parent plans a draft can be aligned with, and the setting in effect (params: `{}`). */
 export const NATIONAL_PLANS_REQUEST = 'workplan/nationalPlans';
 
@@ -99,3 +117,5 @@ export const INSERT_ALL_MISSING_TASKS_COMMAND = 'workplan.insertAllMissingTasks'
 export const EXPORT_TASK_BREAKDOWN_COMMAND = 'workplan.exportTaskBreakdown';
 export const RENUMBER_DOCUMENT_COMMAND = 'workplan.renumberDocument';
 export const SELECT_NATIONAL_PLAN_COMMAND = 'workplan.selectNationalPlan';
+export const OPEN_OFFICE_DOCUMENT_COMMAND = 'workplan.openOfficeDocument';
+export const EXPORT_OFFICIAL_DOCX_COMMAND = 'workplan.exportOfficialDocx';

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { dirname, extname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_REGISTRY, isBuiltinPlan } from './builtinData';
 import {
@@ -33,6 +33,11 @@ import {
   NATIONAL_PLANS_REQUEST,
   RENUMBER_COMMAND,
   TASK_BREAKDOWN_REQUEST,
+  READ_OFFICE_DOCUMENT_REQUEST,
+  EXPORT_DOCUMENT_REQUEST,
+  type OfficeDocumentResult,
+  type ExportDocumentParams,
+  type ExportDocumentResult,
   TRUSTED_NOTIFICATION,
   type DocumentParams,
   type MemoryUsage,
@@ -41,6 +46,8 @@ import {
   type TaskBreakdownParams,
 } from './protocol';
 import { DEFAULT_REGISTRY_FILE, readWorkspace, type SettingNames, type Workspace } from './workspace';
+import { readPlanFile } from './planFiles';
+import { exportPlan } from './planExports';
 import {
   addUnitToRegistryText,
   createLanguageService,
@@ -143,6 +150,8 @@ class WorkplanServer {
     connection.onRequest(CONTEXT_REQUEST, this.guard(this.onContext, null));
     connection.onRequest(TASK_BREAKDOWN_REQUEST, this.guard(this.onTaskBreakdown, null));
     connection.onRequest(NATIONAL_PLANS_REQUEST, this.guard(this.onNationalPlans, null));
+    connection.onRequest(READ_OFFICE_DOCUMENT_REQUEST, (params: DocumentParams) => this.onReadOfficeDocument(params));
+    connection.onRequest(EXPORT_DOCUMENT_REQUEST, (params: ExportDocumentParams) => this.onExportDocument(params));
     connection.onRequest(MEMORY_USAGE_REQUEST, memoryUsage);
     connection.onCompletion(this.guard(this.onCompletion, []));
     connection.languages.semanticTokens.on(this.guard(this.onSemanticTokens, { data: [] }));
@@ -352,6 +361,32 @@ class WorkplanServer {
     const document = this.documents.get(params.uri);
     if (!document) return null;
     return this.service.exportTaskBreakdown(document, params.format === 'markdown' ? 'markdown' : 'csv');
+  }
+
+  /** Reads the file on this machine, as the CLI does: the size limit, the encodings and the readers are the same. */
+  private async onReadOfficeDocument(params: DocumentParams): Promise<OfficeDocumentResult> {
+    const locale = this.service.locale;
+    let path: string;
+    try {
+      path = fileURLToPath(params.uri);
+    } catch {
+      return { error: message('office.notLocal', locale, { file: params.uri }) };
+    }
+    const read = await readPlanFile(path, locale);
+    if ('error' in read) return read;
+    if (!read.office) return { error: message('office.unsupported', locale, { file: path, ext: extname(path) || path }) };
+    return { text: read.text, format: read.office.format, notes: read.office.notes.map((n) => message(n.key, locale, n.args)) };
+  }
+
+  private async onExportDocument(params: ExportDocumentParams): Promise<ExportDocumentResult | null> {
+    const document = this.documents.get(params.uri);
+    if (!document) return null;
+    try {
+      return { data: Buffer.from(await exportPlan(this.service, document, params.format)).toString('base64') };
+    } catch (error) {
+      this.connection.console.error(`workplan: export failed: ${(error as Error)?.stack ?? error}`);
+      throw error;
+    }
   }
 
   private onNationalPlans(): NationalPlans {
