@@ -209,6 +209,7 @@ export const MESSAGES = {
     'zh-cn': '{file}：不支持的文件类型“{ext}”（支持 .docx、.doc、.pdf 与纯文本）',
     en: '{file}: unsupported file type “{ext}” (.docx, .doc, .pdf and plain text are read)',
   },
+  'office.breakdownTitle': { 'zh-cn': '任务分解表', en: 'Task breakdown' },
   'align.line': { 'zh-cn': '行', en: 'line' },
   'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
   'align.national': { 'zh-cn': '全国任务', en: 'National task' },
