@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IStylesOptions } from 'docx';
-import { withFontTable } from './fontTable';
+import { finishPackage } from './docxPackage';
 import { FONTS, GRID_FONT_PT, PAGE_NUMBER_LINE, POINTS, halfPoints, type FontEntry } from './gbt9704';
 
 /**
@@ -58,5 +58,5 @@ export function centredPageNumbers() {
 }
 
 export async function packDocx(doc: Document): Promise<Uint8Array> {
-  return withFontTable(await Packer.toBuffer(doc), ALL_FONTS);
+  return finishPackage(await Packer.toBuffer(doc), ALL_FONTS);
 }

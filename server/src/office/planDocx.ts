@@ -139,7 +139,7 @@ function planParagraphs(doc: PlanDocument): Paragraph[] {
       options = { alignment: AlignmentType.CENTER, children: [run(line, FONTS.xiaobiaosong, mastheadSize(line), RED)] };
     } else if (role === 'noticeTitle' || role === 'planTitle') {
       // 7.3.1 / 7.3.3 — 2号 小标宋, centred, over as many lines as it has.
-      // Exactly one grid line each, in any application: a 2号 line's natural height is about the pitch, and over it in some fonts.
+      // One grid line each in any application (docxPackage.ts): a 2号 line's natural height is about the pitch, over it in some fonts.
       const spacing = { line: GRID.linePitch, lineRule: LineRuleType.EXACT };
       options = { alignment: AlignmentType.CENTER, spacing, children: [run(line, FONTS.xiaobiaosong, POINTS.erhao)] };
     } else if (role === 'number') {

@@ -143,6 +143,9 @@ describe('office: the plan as a 公文 .docx', () => {
     assert.strictEqual(jc(title), 'center');
     assert.deepStrictEqual(runs(title).map((r) => [r.eastAsia, r.ascii, r.size, r.spacing]), [['方正小标宋简体', 'Times New Roman', 44, 0]]);
     assert.strictEqual(paragraphText(title), '2020 年全国打击侵犯知识产权和制售假冒伪劣商品工作要点');
+    // One grid line high, in Word and in LibreOffice alike.
+    const titlePPr = first(title, 'pPr')!;
+    assert.deepStrictEqual([wAttr(first(titlePPr, 'spacing'), 'line'), wAttr(first(titlePPr, 'spacing'), 'lineRule'), wAttr(first(titlePPr, 'snapToGrid'), 'val')], ['579', 'exact', '0']);
 
     const section = plan.headings.find((h) => h.level === 1)!;
     const p1 = paragraphs[section.line];
