@@ -4,7 +4,7 @@ import { FONTS, GRID_FONT_PT, PAGE_NUMBER_LINE, POINTS, halfPoints, type FontEnt
 
 /**
  * What the 公文 writers share: fonts as Word resolves them, the document
- * defaults, the page-number footers and the packing with the font table.
+ * defaults, the page-number footers, and the package finished (docxPackage.ts).
  */
 
 /**
@@ -20,8 +20,8 @@ export function rFonts(eastAsia: FontEntry, latin: FontEntry = FONTS.latin) {
 export const ALL_FONTS: readonly FontEntry[] = Object.values(FONTS);
 
 /**
- * The defaults of every run and paragraph: 3号 仿宋 in Chinese, and the
- * Normal style with the same size, which w:charSpace is measured from.
+ * The defaults of every run: 3号 仿宋, narrowed by `runSpacing` twips, in
+ * Chinese; the Normal style the same, as w:charSpace is measured from its size.
  */
 export function documentStyles(runSpacing: number): IStylesOptions {
   const run = { font: rFonts(FONTS.fangsong), size: halfPoints(GRID_FONT_PT), characterSpacing: runSpacing, language: { value: 'en-US', eastAsia: 'zh-CN' } };
