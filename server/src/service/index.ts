@@ -37,6 +37,7 @@ import type {
 export * from './types';
 export type { PlanDocument, Heading, Clause, Marker, Notice, TextSpan, Span } from './syntax/model';
 export { isTask, taskHeadings } from './syntax/model';
+export type { NoticeRole } from './syntax/notice';
 export { LEVEL_IDS } from './registry/format';
 export type { CodeActionContext } from './features/codeActions';
 export type { DiagnosticData } from './features/diagnostics';
@@ -50,6 +51,7 @@ export { resolveLocale, type Locale } from './l10n';
 export { ADD_TO_REGISTRY_COMMAND, SHOW_NATIONAL_COMMAND, COVERAGE_REPORT_COMMAND } from '../protocol';
 export { SEMANTIC_TOKEN_LEGEND } from './features/semanticTokens';
 export type { TaskBreakdownRow, TaskBreakdownFormat } from './features/taskBreakdown';
+export { cells as taskBreakdownCells, header as taskBreakdownHeader } from './features/taskBreakdown';
 export type { NationalPlanSource } from './national/plan';
 export { MATCH_THRESHOLD } from './national/align';
 export { parseRegistryFile, addUnitToRegistryText, addRegionToRegistryText, registryErrorMessage, type RegistryFileResult } from './registry/load';

@@ -216,6 +216,7 @@ export const MESSAGES = {
   'office.notLocal': { 'zh-cn': '{file}：只能打开本机上的文件', en: '{file}: only files on this machine can be opened' },
   'office.atParagraph': { 'zh-cn': '原文第{paragraph}段', en: 'paragraph {paragraph} of the original' },
   'office.atPage': { 'zh-cn': '原文第{page}页第{paragraph}段', en: 'page {page}, paragraph {paragraph} of the original' },
+  'office.breakdownTitle': { 'zh-cn': '任务分解表', en: 'Task breakdown' },
   'align.line': { 'zh-cn': '行', en: 'line' },
   'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
   'align.national': { 'zh-cn': '全国任务', en: 'National task' },

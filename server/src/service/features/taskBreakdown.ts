@@ -115,8 +115,8 @@ export function taskBreakdown(doc: PlanDocument, clauses: ClauseResolution, alig
   });
 }
 
-/** The cells of a row, in the order of the columns. */
-function cells(row: TaskBreakdownRow): string[] {
+/** The cells of a row, in the order of the columns: what every format of the table writes. */
+export function cells(row: TaskBreakdownRow): string[] {
   return [
     row.path.join(PATH_SEPARATOR),
     row.section,
@@ -127,7 +127,8 @@ function cells(row: TaskBreakdownRow): string[] {
   ];
 }
 
-function header(locale: Locale): string[] {
+/** The columns' headers in the locale. */
+export function header(locale: Locale): string[] {
   return COLUMNS.map((key) => message(key, locale));
 }
 

@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import type { Level, MarkerWidth } from './markers';
+import type { NoticeRole } from './notice';
 
 /**
  * The document model of a work plan. All positions are UTF-16 offsets into
@@ -89,6 +90,12 @@ export interface PlanDocument {
   readonly text: string;
   readonly lines: LineIndex;
   readonly notice: Notice;
+  /**
+   * The notice element each line before the plan body belongs to (masthead,
+   * number, signature …), by 0-based line; undefined for the notice's
+   * sentences, the preamble and blank lines. A writer lays the lines out by it.
+   */
+  readonly noticeRoles: ReadonlyArray<NoticeRole | undefined>;
   /** The plan's own title line (…工作要点), when present. */
   readonly title?: TextSpan;
   readonly preamble: TextSpan[];

@@ -93,6 +93,7 @@ class PlanParser {
       text: this.text,
       lines: this.lines,
       notice,
+      noticeRoles: this.noticeRoles,
       title,
       preamble,
       roots,
