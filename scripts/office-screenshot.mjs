@@ -2,7 +2,7 @@
 // through the writer itself (server/src/office/planDocx.ts as compiled to
 // out/), LibreOffice to PDF, poppler to pixels, and the first two pages side
 // by side — the odd page's number on the right, the even page's on the left —
-// into images/export-docx.png.
+// into docs/images/export-docx.png.
 //
 //   npm run compile-tests && node scripts/office-screenshot.mjs [SEED]
 //
@@ -21,7 +21,7 @@ import { crc32, deflateSync } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WRITER = join(ROOT, 'out', 'server', 'src', 'office', 'planDocx.js');
-const OUT = join(ROOT, 'images', 'export-docx.png');
+const OUT = join(ROOT, 'docs', 'images', 'export-docx.png');
 const DPI = 100;
 const GAP = 24;
 const BACKGROUND = [0xd8, 0xd8, 0xd8];
