@@ -14,6 +14,8 @@ import type { PdfLine } from './pdfLines';
 export interface PdfPage {
   /** 1-based. */
   number: number;
+  /** The page as shown, in points. */
+  width: number;
   height: number;
   lines: PdfLine[];
 }

@@ -82,18 +82,21 @@ function mode(values: readonly number[]): number | undefined {
   return best?.value;
 }
 
-/** Every page's edges; a page too short to show one takes the document's (its usual left edge and width). */
+/**
+ * Every page's edges. A page too short to show them takes the document's:
+ * its usual left edge and width; and where no page shows a right edge, the
+ * margins are taken to be the same on either side, so that no line is read
+ * as full for want of a measure.
+ */
 function pageEdges(pages: readonly PdfPage[]): Map<PdfPage, Edges> {
   const measured = pages.map((p) => ({ page: p, ...measuredEdges(p.lines) }));
-  const all = pages.flatMap((p) => p.lines);
-  const left = mode(measured.flatMap((m) => (m.left === undefined ? [] : [m.left]))) ?? Math.min(...all.map((l) => l.x));
-  const width =
-    mode(measured.flatMap((m) => (m.left === undefined || m.right === undefined ? [] : [m.right - m.left]))) ??
-    Math.max(...all.map((l) => l.end)) - left;
+  const left = mode(measured.flatMap((m) => (m.left === undefined ? [] : [m.left]))) ?? Math.min(...pages.flatMap((p) => p.lines.map((l) => l.x)));
+  const width = mode(measured.flatMap((m) => (m.left === undefined || m.right === undefined ? [] : [m.right - m.left])));
   const edges = new Map<PdfPage, Edges>();
   for (const m of measured) {
     const l = m.left ?? left;
-    edges.set(m.page, { left: l, right: m.right !== undefined && m.right > l ? m.right : l + width });
+    const right = m.right !== undefined && m.right > l ? m.right : width !== undefined ? l + width : m.page.width - l;
+    edges.set(m.page, { left: l, right });
   }
   return edges;
 }

@@ -90,7 +90,10 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: PdfLimits
   if (!hasPdfHeader(bytes)) throw new OfficeError('office.corrupt', { file, detail: 'no %PDF- header' });
 
   const read = await readInWorker(bytes, file, limits.timeLimitMs ?? TIME_LIMIT_MS);
-  if (read.textless) throw new OfficeError(read.showsText ? 'office.noText' : 'office.imageOnly', { file, pages: read.numPages });
+  if (read.textless) {
+    // Text operators whose text pdf.js could not map (a font it cannot read) are not a scan.
+    throw read.showsText ? new OfficeError('office.noText', { file }) : new OfficeError('office.imageOnly', { file, pages: read.numPages });
+  }
 
   const furniture = dropFurniture(read.pages);
   const { paragraphs, joined } = joinParagraphs(furniture.pages);

@@ -87,7 +87,7 @@ async function readPages({ bytes }: PdfRequest): Promise<PdfResponse> {
     const page = await pdf.getPage(number);
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
-    pages.push({ number, height: viewport.height, lines: pageLines(pieces(content.items, viewport.transform as Matrix)) });
+    pages.push({ number, width: viewport.width, height: viewport.height, lines: pageLines(pieces(content.items, viewport.transform as Matrix)) });
     page.cleanup();
   }
   const textless = pages.every((p) => p.lines.length === 0);

@@ -162,12 +162,12 @@ describe('readPdf: page markers in the body of a pasted plan', function () {
 });
 
 /** A PDF of one A4 page with the given content stream and fonts, written out here. */
-function onePagePdf(content: string, fonts: Record<string, string>, extra: string[] = []): Uint8Array {
+function onePagePdf(content: string, fonts: Record<string, string>, extra: string[] = [], pageEntries = ''): Uint8Array {
   const fontRefs = Object.keys(fonts).map((name, i) => `/${name} ${5 + i} 0 R`).join(' ');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << ${fontRefs} >> >> /Contents 4 0 R >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${pageEntries} /Resources << /Font << ${fontRefs} >> >> /Contents 4 0 R >>`,
     `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
     ...Object.values(fonts),
     ...extra,
@@ -224,6 +224,11 @@ describe('readPdf: files it refuses, in words', function () {
     const pdf = onePagePdf('BT /F1 12 Tf 72 700 Td (Work plan) Tj ET BT /F1 40 Tf 0.7 0.7 -0.7 0.7 150 300 Tm (DRAFT) Tj ET', { F1: HELVETICA });
     assert.equal((await readPdf(pdf, 'draft.pdf')).text, 'Work plan');
   });
+  it('reads a page turned a quarter, as it is shown', async () => {
+    // Set bottom to top on the page, as a landscape page is, and shown upright by /Rotate.
+    const pdf = onePagePdf('BT /F1 12 Tf 0 1 -1 0 100 72 Tm (Task list) Tj ET BT /F1 12 Tf 0 1 -1 0 120 72 Tm (second row) Tj ET', { F1: HELVETICA }, [], ' /Rotate 90');
+    assert.equal((await readPdf(pdf, 'landscape.pdf')).text, 'Task list\nsecond row');
+  });
   it('a file that takes longer than the time given', async () => {
     assert.deepEqual({ ...(await refusal(readPdf(fixture('national-2020.pdf'), 'national.pdf', { timeLimitMs: 1 }))) }, { key: 'office.tooSlow', args: { file: 'national.pdf', seconds: 1 } });
   });
@@ -256,7 +261,7 @@ describe('readPdf: damaged files', function () {
 function line(text: string, row: number, x = 80, end = 522, size = 16): PdfLine {
   return { text, x, end, y: 140 + 29 * row, size };
 }
-const page = (number: number, lines: PdfLine[]): PdfPage => ({ number, height: 842, lines });
+const page = (number: number, lines: PdfLine[]): PdfPage => ({ number, width: 595, height: 842, lines });
 
 describe('PDF layout: paragraphs and page furniture', () => {
   it('joins a line whose last punctuation hangs past the right edge', () => {
