@@ -156,6 +156,16 @@ function joiner(before: string, after: string): string {
   return before[i - 1] === ' ' || after[k + 1] === ' ' ? ' ' : '';
 }
 
+/**
+ * Whether a line starts with a numbering marker, which starts a paragraph. A
+ * numeral and a comma (一， 1，), which the checker reads as a faulty marker,
+ * is here the text it is far more often, where a wrap fell before 一，.
+ */
+function startsWithMarker(text: string): boolean {
+  const marker = matchMarker(text);
+  return marker !== undefined && !/[，,]$/.test(marker.text);
+}
+
 interface Placed {
   line: PdfLine;
   page: PdfPage;
@@ -196,7 +206,7 @@ export function joinParagraphs(pages: readonly PdfPage[]): Paragraphs {
       sameSize(a.line, p.line) &&
       near(a, p) &&
       reachesRight(a, p) &&
-      matchMarker(p.line.text) === undefined &&
+      !startsWithMarker(p.line.text) &&
       (startsAtLeft(p) || (current.allFull && fills(a, p) && centred(p)));
     if (goesOn) {
       current!.text += joiner(current!.text, p.line.text) + p.line.text;

@@ -276,7 +276,7 @@ describe('PDF layout: paragraphs and page furniture', () => {
     assert.deepEqual(paragraphs.map((p) => p.text), ['一二三四五六七，八九十。', '另起一段', '一二三四']);
     assert.equal(joined, 3);
   });
-  it('starts a paragraph at a numbering marker, at a change of size and after a paragraph’s spacing', () => {
+  it('starts a paragraph at a numbering marker (not at 一， a wrap left at a line’s start), at a change of size and after a paragraph’s spacing', () => {
     const { paragraphs } = joinParagraphs([page(1, [
       line('甲', 0),
       line('（二）乙', 1),
@@ -284,8 +284,10 @@ describe('PDF layout: paragraphs and page furniture', () => {
       line('丁', 3, 80, 522, 22),
       line('戊', 4),
       line('己', 5.8),
+      line('全国统', 6.8),
+      line('一，规范', 7.8),
     ])]);
-    assert.deepEqual(paragraphs.map((p) => p.text), ['甲', '（二）乙丙', '丁', '戊', '己']);
+    assert.deepEqual(paragraphs.map((p) => p.text), ['甲', '（二）乙丙', '丁', '戊', '己全国统一，规范']);
   });
   it('continues a paragraph on the next page, and keeps Latin words and numbers whole', () => {
     const { paragraphs } = joinParagraphs([
