@@ -20,4 +20,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // pdf.js reads PDFs in a thread of its own, started from this file beside the server and the CLI (server/src/office/pdfRead.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/office/pdfWorker.ts'], outfile: 'dist/pdfWorker.js' }),
 ]);

@@ -217,6 +217,22 @@ export const MESSAGES = {
   'office.atParagraph': { 'zh-cn': '原文第{paragraph}段', en: 'paragraph {paragraph} of the original' },
   'office.atPage': { 'zh-cn': '原文第{page}页第{paragraph}段', en: 'page {page}, paragraph {paragraph} of the original' },
   'office.breakdownTitle': { 'zh-cn': '任务分解表', en: 'Task breakdown' },
+  'office.tooSlow': {
+    'zh-cn': '{file}：读取超过 {seconds} 秒仍未完成，已停止；文件可能已损坏',
+    en: '{file}: reading took more than {seconds} s and was stopped; the file may be damaged',
+  },
+  'office.pdfPageNumbers': {
+    'zh-cn': '{file}：PDF 各页的 {count} 个页码不是正文，已略去',
+    en: '{file}: the {count} page numbers printed on the PDF\'s pages are not text and were left out',
+  },
+  'office.pdfRunningLines': {
+    'zh-cn': '{file}：PDF 各页重复的 {count} 行页眉页脚（如“{text}”）已略去',
+    en: '{file}: {count} running header and footer lines repeated on the PDF\'s pages (such as “{text}”) were left out',
+  },
+  'office.pdfJoinedWraps': {
+    'zh-cn': '{file}：PDF 排版时的 {count} 处自动换行已接回所在段落',
+    en: '{file}: {count} line breaks the PDF\'s layout made at the page width were joined back into their paragraphs',
+  },
   'align.line': { 'zh-cn': '行', en: 'line' },
   'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
   'align.national': { 'zh-cn': '全国任务', en: 'National task' },
