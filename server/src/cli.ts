@@ -286,7 +286,7 @@ async function openPlan(file: string, locale: Locale): Promise<Plan | undefined>
   }
   const text = read.text;
   const document = { uri: pathToFileURL(resolve(file)).href, version: 1, getText: () => text };
-  for (const note of read.office?.notes ?? []) process.stderr.write(`workplan: ${file}: ${message(note.key, locale, note.args)}\n`);
+  for (const note of read.office?.notes ?? []) process.stderr.write(`workplan: ${message(note.key, locale, note.args)}\n`);
   return { file, document, format: read.office?.format, sources: read.office?.sources };
 }
 

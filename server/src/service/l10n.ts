@@ -233,6 +233,14 @@ export const MESSAGES = {
     'zh-cn': '{file}：PDF 排版时的 {count} 处自动换行已接回所在段落',
     en: '{file}: {count} line breaks the PDF\'s layout made at the page width were joined back into their paragraphs',
   },
+  'office.tooMuchText': {
+    'zh-cn': '{file}：文档文字超过 {limit} 字，无法检查',
+    en: '{file}: the document holds more than {limit} characters of text, too many to check',
+  },
+  'office.docNumbering': {
+    'zh-cn': '{file}：无法读取 .doc 文档的自动编号（一、（一）1. 等），这些序号在检查中缺失；请在 Word 中另存为 .docx 后再检查',
+    en: '{file}: the automatic numbering of a .doc (一、 （一） 1. …) cannot be read, so those markers are missing from the check; save the document as .docx in Word and check that',
+  },
   'align.line': { 'zh-cn': '行', en: 'line' },
   'align.local': { 'zh-cn': '本文档事项', en: 'Item in this plan' },
   'align.national': { 'zh-cn': '全国任务', en: 'National task' },
