@@ -163,7 +163,7 @@ function parseArgs(argv: string[]): CliOptions {
     };
     if (flag === '--format') {
       const v = value();
-      if (!formats.includes(v)) throw new UsageError(`--format must be ${formats.join(' or ')}, not ${v}`);
+      if (!formats.includes(v)) throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not ${v}`);
       options.format = v as CliOptions['format'];
     } else if (flag === '--output' && (command === 'export' || command === 'registry init')) {
       options.output = value();
@@ -382,10 +382,10 @@ async function align(service: WorkplanLanguageService, options: CliOptions): Pro
   return ok;
 }
 
-/** Writes `bytes` to `target`; false (reported) when it cannot be written. */
-function writeOutput(target: string, bytes: Uint8Array): boolean {
+/** Writes `bytes` to `target`, making its folder first when asked; false (reported) when it cannot be written. */
+function writeOutput(target: string, bytes: Uint8Array, makeFolder = false): boolean {
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    if (makeFolder) mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, bytes);
     return true;
   } catch (error) {
@@ -432,7 +432,7 @@ async function exportPlans(service: WorkplanLanguageService, options: CliOptions
     const bytes = await exportPlan(service, plan.document, format);
     service.forget(plan.document.uri);
     if (target === undefined) process.stdout.write(bytes);
-    else ok = writeOutput(target, bytes) && ok;
+    else ok = writeOutput(target, bytes, folder) && ok;
   }
   return ok;
 }
@@ -461,7 +461,7 @@ async function initRegistry(service: WorkplanLanguageService, options: CliOption
     process.stderr.write(`workplan: cannot read ${target}: ${readError(error)}\n`);
     return false;
   }
-  if (!writeOutput(target, Buffer.from(addRegionToRegistryText(current, preset), 'utf8'))) return false;
+  if (!writeOutput(target, Buffer.from(addRegionToRegistryText(current, preset), 'utf8'), true)) return false;
   const words = { id: preset.id, name: preset.name, level: message(`levelId.${preset.level}`, service.locale), units: preset.units.length, file: target };
   process.stdout.write(`${message('registryInit.written', service.locale, words)}\n`);
   return true;

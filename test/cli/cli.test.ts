@@ -182,10 +182,13 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.ok(jrun.stderr.includes(missing));
     });
 
-    it('a directory is unreadable: exit 2 with a clear message', function () {
-      const run = cli(['check', tmp]);
+    it('a directory without plan files: exit 2 with a clear message', function () {
+      const empty = join(tmp, 'no-plans');
+      mkdirSync(join(empty, 'sub'), { recursive: true });
+      writeFileSync(join(empty, 'notes.md'), '# not a plan');
+      const run = cli(['check', empty]);
       assert.equal(run.status, 2);
-      assert.ok(run.stderr.includes(tmp) && /directory/.test(run.stderr), run.stderr);
+      assert.ok(run.stderr.includes(empty) && /directory holds no plan files/.test(run.stderr), run.stderr);
     });
 
     it('no arguments: exit 2, usage on stderr', function () {
@@ -530,7 +533,7 @@ describe('workplan CLI (dist/cli.js)', function () {
       assert.match(none.stderr, /workplan align \[--format text\|json\]/);
       const two = cli(['align', XIAMEN, GUANDU]);
       assert.equal(two.status, 2);
-      assert.match(two.stderr, /align takes one file, not 2/);
+      assert.match(two.stderr, /align takes one file or folder, not 2/);
       const missing = cli(['align', join(tmp, 'no-such-plan.txt')]);
       assert.equal(missing.status, 2);
       assert.match(missing.stderr, /cannot read .*no-such-plan\.txt: no such file/);
@@ -616,13 +619,13 @@ describe('workplan CLI (dist/cli.js)', function () {
       const none = cli(['export']);
       assert.equal(none.status, 2);
       assert.match(none.stderr, /no files given/);
-      assert.match(none.stderr, /workplan export \[--format csv\|markdown\] \[--locale zh-cn\|en\] \[--output FILE\]/);
+      assert.match(none.stderr, /workplan export \[--format csv\|markdown\|xlsx\|table-docx\|docx\] \[--locale zh-cn\|en\] \[--output FILE\|DIR\]/);
       const two = cli(['export', XIAMEN, GUANDU]);
       assert.equal(two.status, 2);
-      assert.match(two.stderr, /export takes one file, not 2/);
+      assert.match(two.stderr, /export takes one file or folder, not 2/);
       const json = cli(['export', '--format', 'json', XIAMEN]);
       assert.equal(json.status, 2);
-      assert.match(json.stderr, /--format must be csv or markdown, not json/);
+      assert.match(json.stderr, /--format must be csv, markdown, xlsx, table-docx or docx, not json/);
       assert.equal(json.stdout, '');
       const csvCheck = cli(['check', '--format', 'csv', XIAMEN]);
       assert.equal(csvCheck.status, 2);
@@ -661,7 +664,7 @@ describe('workplan CLI (dist/cli.js)', function () {
 
     it('--help documents export', function () {
       const help = cli(['--help']).stdout;
-      assert.match(help, /workplan export \[--format csv\|markdown\].*\[--national ID\|PATH\] FILE/);
+      assert.match(help, /workplan export \[--format csv\|markdown\|xlsx\|table-docx\|docx\].*\[--national ID\|PATH\] FILE\|DIR/);
       assert.match(help, /--format csv +\(default\) UTF-8 with a byte order mark/);
       assert.match(help, /--output FILE +write to FILE instead of stdout/);
     });
