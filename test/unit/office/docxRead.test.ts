@@ -76,16 +76,17 @@ describe('readDocx: text of paragraphs', () => {
     assert.deepEqual(paragraphs(plan), [1, 1, 2, 2, 3, 4, 5, 5]);
   });
 
-  it('reads a tab as a tab, a non-breaking hyphen as a hyphen, an optional one as nothing, a symbol as its character', async () => {
+  it('reads a tab as a tab, a non-breaking hyphen as a hyphen, an optional one as nothing, a symbol as its character, a note reference as nothing', async () => {
     assert.deepEqual(
       await lines({
         body: [
           p(r(t('一、') + '<w:tab/>' + t('加强'))),
           p(r(t('2021') + '<w:noBreakHyphen/>' + t('2025') + '<w:softHyphen/>' + t('年'))),
           p(r('<w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Symbol" w:char="F0B7"/><w:sym w:font="SimSun" w:char="2605"/>')),
+          p(r(t('脚注') + '<w:footnoteReference w:id="1"/>') + r('<w:commentReference w:id="0"/>') + r(t('批注'))),
         ].join(''),
       }),
-      ['一、\t加强', '2021-2025年', '✓•★'],
+      ['一、\t加强', '2021-2025年', '✓•★', '脚注批注'],
     );
   });
 
