@@ -31,18 +31,15 @@ export async function readDoc(bytes: Uint8Array, file: string): Promise<Extracte
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readDocx(bytes, file);
   if (!isCompoundFile(bytes)) throw new OfficeError('office.corrupt', { file, detail: 'not a Word 97–2003 document' });
   let hasLists: boolean;
-  try {
-    hasLists = checkWordDocument(bytes, file);
-  } catch (e) {
-    if (e instanceof CompoundFileError) throw new OfficeError('office.corrupt', { file, detail: e.message });
-    throw e;
-  }
   let body: string;
   try {
+    hasLists = checkWordDocument(bytes, file);
     const document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // Its default filter turns “ ” ‘ ’ — into ASCII, which the checker must see as written.
     body = document.getBody({ filterUnicode: false });
   } catch (e) {
+    if (e instanceof OfficeError) throw e;
+    // CompoundFileError says what the strict reading refused; anything else is word-extractor failing on damage.
     throw new OfficeError('office.corrupt', { file, detail: errorText(e) });
   }
   // The last paragraph mark ends the body; U+001E is Word's non-breaking hyphen, a hyphen as typed.

@@ -34,8 +34,8 @@ import { childVal, intVal, isW, wAttr, wChild, wChildren } from './wordXml';
  */
 export async function readDocx(bytes: Uint8Array, file: string): Promise<ExtractedPlan> {
   if (bytes.length === 0) throw new OfficeError('office.empty', { file });
-  if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);
   try {
+    if (isCompoundFile(bytes)) throw compoundFileError(bytes, file);
     return await extract(bytes, file);
   } catch (e) {
     if (e instanceof OfficeError) throw e;
@@ -285,7 +285,7 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /**
  * The text of a `w:t`. Without `xml:space="preserve"` (on it or an ancestor) its leading and trailing blanks are
- * markup indentation, as Word and LibreOffice read it; a line break inside is a space, as LibreOffice shows it.
+ * markup indentation, as LibreOffice reads it; a line break inside is a space, as LibreOffice shows it.
  */
 function runText(t: Element): string {
   let preserve = false;

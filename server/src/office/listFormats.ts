@@ -2,14 +2,17 @@ import { formatChineseNumeral, toFullWidthDigits } from '../service/text/numeral
 
 /**
  * The number formats of Word's list numbering (ST_NumberFormat), rendered
- * as Word renders them. Where LibreOffice 7.4 renders a format otherwise
- * (it writes decimalEnclosedParen, decimalEnclosedFullstop and
- * decimalFullWidth as plain digits, and circles numbers up to 50), Word's
- * rendering is the one a drafter saw. The Chinese counting forms follow
- * Microsoft's Open XML PowerTools: 十一, 二十一; from 100 on chineseCounting
- * writes digit by digit (一○一) and chineseCountingThousand with 百 (一百〇一).
- * A plan's list never reaches a thousand: beyond what a format has
- * characters for, the number is written in digits.
+ * as Word renders them, as far as it is known. LibreOffice 7.4 differs in
+ * places: it writes decimalEnclosedParen, decimalEnclosedFullstop and
+ * decimalFullWidth as plain digits, circles numbers beyond 20 (㉑) and
+ * renders ideographDigital like chineseCounting; Word's rendering is the one
+ * a drafter saw. The Chinese counting forms follow Microsoft's Open XML
+ * PowerTools (ListItemTextGetter_zh_CN): 十一, 二十一; from 100 on
+ * chineseCounting writes digit by digit (一○一) and chineseCountingThousand
+ * with 百 (一百〇一). ideographDigital is read digit by digit (一〇 for 10),
+ * as its name says; no rendering by Word was at hand to confirm it. A plan's
+ * list never reaches a thousand: beyond what a format has characters for,
+ * the number is written in digits.
  */
 
 const IDEOGRAPH_DIGITS = '〇一二三四五六七八九';

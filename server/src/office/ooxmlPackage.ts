@@ -5,12 +5,19 @@ import { OfficeError } from './document';
 /**
  * An Office Open XML package (the zip of a .docx): its parts by name, the
  * relationships between them, each part parsed as XML. Every way a damaged
- * or hostile zip can fail ends in an OfficeError, and no part is inflated
- * beyond MAX_PART_BYTES, whatever its header claims: a zip bomb stops there.
+ * or hostile zip can fail ends in an OfficeError, no part is inflated beyond
+ * MAX_PART_BYTES, whatever its header claims, and none of more than
+ * MAX_PART_TAGS tags is parsed: a zip bomb stops there.
  */
 
 /** No real document.xml comes near this (a thousand-page report is tens of megabytes). */
 export const MAX_PART_BYTES = 200 * 1024 * 1024;
+/**
+ * The DOM of @xmldom/xmldom takes about 650 bytes per tag: a part of more tags than this would take gigabytes
+ * and could bring the server down, long before MAX_PART_BYTES. A Word-written plan of thirty pages has some
+ * tens of thousands; a thousand-page report a few hundred thousand.
+ */
+export const MAX_PART_TAGS = 1_000_000;
 
 const RELATIONSHIP_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
@@ -83,6 +90,10 @@ async function readXml(entry: JSZip.JSZipObject | undefined, part: string, file:
   if (!entry) return undefined;
   const bytes = await inflate(entry, part, file);
   const text = new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8').decode(bytes);
+  let tags = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    if (++tags > MAX_PART_TAGS) throw new OfficeError('office.tooComplex', { file, part, limit: MAX_PART_TAGS });
+  }
   try {
     return new DOMParser({
       onError: (level, msg) => {

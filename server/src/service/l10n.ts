@@ -237,6 +237,10 @@ export const MESSAGES = {
     'zh-cn': '{file}：文档文字超过 {limit} 字，无法检查',
     en: '{file}: the document holds more than {limit} characters of text, too many to check',
   },
+  'office.tooComplex': {
+    'zh-cn': '{file}：文档过于庞大（{part} 超过 {limit} 个 XML 标记），无法读取',
+    en: '{file}: the document is too large to read ({part} has more than {limit} XML tags)',
+  },
   'office.docNumbering': {
     'zh-cn': '{file}：无法读取 .doc 文档的自动编号（一、（一）1. 等），这些序号在检查中缺失；请在 Word 中另存为 .docx 后再检查',
     en: '{file}: the automatic numbering of a .doc (一、 （一） 1. …) cannot be read, so those markers are missing from the check; save the document as .docx in Word and check that',

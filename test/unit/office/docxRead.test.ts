@@ -1,50 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DOMParser, type Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { OfficeError, type ExtractedPlan } from '../../../server/src/office/document';
 import { readDocx } from '../../../server/src/office/docxRead';
-import { MAX_PART_BYTES } from '../../../server/src/office/ooxmlPackage';
-import { createLanguageService, MAX_DOCUMENT_CHARS, parsePlan } from '../../../server/src/service';
-import { freshDoc, loadSeed, REPO_ROOT, SEED_NAMES } from '../util';
+import { MAX_PART_BYTES, MAX_PART_TAGS } from '../../../server/src/office/ooxmlPackage';
+import { MAX_DOCUMENT_CHARS, parsePlan } from '../../../server/src/service';
+import { loadSeed, SEED_NAMES } from '../util';
+import { bodyParagraphs, diagnosticsOf, fixture, officeError } from './fixtures';
 import { convertWithLibreOffice } from './libreOffice';
-import { abstractNum, docx, lvl, num, numPr, p, para, r, t, W_NS } from './wordml';
-
-export const OFFICE_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'office');
-export const fixture = (name: string) => new Uint8Array(readFileSync(join(OFFICE_FIXTURES, name)));
-
-const service = createLanguageService({ locale: 'zh-cn' });
-/** What a reviewer sees of each diagnostic: its rule, where, and its words. */
-export function diagnosticsOf(text: string) {
-  return service.computeDiagnostics(freshDoc(text)).map((d) => ({ code: d.code, range: d.range, message: d.message }));
-}
-
-export async function officeError(read: Promise<unknown>): Promise<OfficeError> {
-  try {
-    await read;
-  } catch (e) {
-    if (e instanceof OfficeError) return e;
-    throw e;
-  }
-  assert.fail('read without an error');
-}
+import { abstractNum, docx, lvl, num, numPr, p, para, r, t } from './wordml';
 
 const lines = async (parts: Parameters<typeof docx>[0]) => (await readDocx(await docx(parts), 'test.docx')).text.split('\n');
 const paragraphs = (plan: ExtractedPlan) => plan.sources.map((s) => s.paragraph);
-
-/** The paragraphs of a fixture's body as the file has them: their numbering and their own text. */
-async function bodyParagraphs(bytes: Uint8Array): Promise<Array<{ numbered: boolean; text: string }>> {
-  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-  const body = new DOMParser().parseFromString(xml, 'text/xml').getElementsByTagNameNS(W_NS, 'body')[0];
-  const out: Array<{ numbered: boolean; text: string }> = [];
-  for (let n = body.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType !== 1 || n.localName !== 'p') continue;
-    const el = n as Element;
-    out.push({ numbered: el.getElementsByTagNameNS(W_NS, 'numPr').length > 0, text: el.textContent ?? '' });
-  }
-  return out;
-}
 
 describe('readDocx: the seed plans as Word documents', () => {
   for (const name of SEED_NAMES) {
@@ -110,16 +76,17 @@ describe('readDocx: text of paragraphs', () => {
     assert.deepEqual(paragraphs(plan), [1, 1, 2, 2, 3, 4, 5, 5]);
   });
 
-  it('reads a tab as a tab, a non-breaking hyphen as a hyphen, an optional one as nothing, a symbol as its character', async () => {
+  it('reads a tab as a tab, a non-breaking hyphen as a hyphen, an optional one as nothing, a symbol as its character, a note reference as nothing', async () => {
     assert.deepEqual(
       await lines({
         body: [
           p(r(t('一、') + '<w:tab/>' + t('加强'))),
           p(r(t('2021') + '<w:noBreakHyphen/>' + t('2025') + '<w:softHyphen/>' + t('年'))),
           p(r('<w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Symbol" w:char="F0B7"/><w:sym w:font="SimSun" w:char="2605"/>')),
+          p(r(t('脚注') + '<w:footnoteReference w:id="1"/>') + r('<w:commentReference w:id="0"/>') + r(t('批注'))),
         ].join(''),
       }),
-      ['一、\t加强', '2021-2025年', '✓•★'],
+      ['一、\t加强', '2021-2025年', '✓•★', '脚注批注'],
     );
   });
 
@@ -446,6 +413,11 @@ describe('readDocx: files it cannot read', () => {
     const error = await officeError(readDocx(bomb, 'x.docx'));
     assert.equal(error.key, 'office.corrupt');
     assert.match(String(error.args.detail), /more than 200 MB uncompressed/);
+  });
+
+  it('a document part of more tags than its DOM could hold', async () => {
+    const error = await officeError(readDocx(await docx({ body: '<w:p/>'.repeat(MAX_PART_TAGS) }), 'x.docx'));
+    assert.deepEqual([error.key, error.args.part, error.args.limit], ['office.tooComplex', 'word/document.xml', MAX_PART_TAGS]);
   });
 
   it('no text: empty paragraphs, hidden text, only a field code', async () => {
