@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, toolsInstalled } from '../../scripts/editor/launch.mjs';
@@ -31,16 +32,16 @@ import {
 const require = createRequire(import.meta.url);
 const { createLanguageService } = require('../../out/server/src/service/index.js');
 const { BUILTIN_NATIONAL_PLANS, BUILTIN_REGISTRY } = require('../../out/server/src/builtinData.js');
+const { readDocx } = require('../../out/server/src/office/docxRead.js');
 
 export const SHOTS = join(ROOT, 'test-results', 'editor');
 
 /** Diagnostic codes in Problems rows: shown as `workplan(numbering.gap)`, the brackets drawn by CSS. */
 const codesOf = (rows) => rows.map((r) => /workplan\(?(\w+\.[\w-]+)/.exec(r)?.[1]).filter(Boolean);
 
-/** What the language service reports for a sample, counted by severity as VS Code's status bar counts them. */
-function expectedCounts(file) {
+/** What the language service reports for a sample (or a text), counted by severity as VS Code's status bar counts them. */
+function expectedCounts(file, text = readFileSync(join(ROOT, 'samples', file), 'utf8')) {
   const service = createLanguageService({ locale: 'zh-cn', registry: BUILTIN_REGISTRY, nationalPlans: BUILTIN_NATIONAL_PLANS });
-  const text = readFileSync(join(ROOT, 'samples', file), 'utf8');
   const diagnostics = service.computeDiagnostics({ uri: `file:///${file}`, version: 1, getText: () => text });
   const count = (severity) => diagnostics.filter((d) => d.severity === severity).length;
   return { errors: count(1), warnings: count(2), infos: count(3), codes: new Set(diagnostics.map((d) => d.code)) };
@@ -284,5 +285,45 @@ describe('the extension in a real VS Code (code-server in Chromium)', function (
     await shot(page, 'breakdown');
     const text = await visibleText(page);
     assert.ok(text.includes('牵头单位'), 'the Chinese headers');
+  });
+  it('a Word file opened from the Explorer’s context menu is a work plan (its automatic numbering read); exported back as a 公文 .docx', async function () {
+    const word = '官渡区2020年工作要点.docx';
+    const seed = readFileSync(join(ROOT, 'test', 'fixtures', 'seeds', 'guandu-district-2020.txt'), 'utf8');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: word });
+    await row.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: '打开 Word/PDF 文档为工作要点' }).click();
+    await until(page, 'the plan read from the Word file in its own tab', () => {
+      const tab = document.querySelector('.tabs-container .tab.active');
+      return tab && (tab.getAttribute('aria-label') ?? '').includes('官渡区2020年工作要点.wp.txt');
+    });
+    // The markers Word numbered automatically are there as text, and the server checks them.
+    await until(page, 'Word’s numbers as markers', () =>
+      [...document.querySelectorAll('.view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('（一）加强网上侵权假冒治理')),
+    );
+    const expected = expectedCounts('guandu.wp.txt', seed);
+    await until(page, 'the status bar to count the problems of the seed’s text', (e) => {
+      const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
+      const n = [...label.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+      return n[0] === e.errors && n[1] === e.warnings && (n[2] ?? 0) === e.infos;
+    }, expected, 60_000).catch(async (err) => assert.fail(`${err.message}; status bar: ${(await statusCounts(page)).label}; expected ${JSON.stringify(expected)}`));
+    await settle(page, 500);
+    await shot(page, 'office-open');
+
+    await runCommand(page, '导出为公文格式 Word');
+    // VS Code's own save dialog in the browser: a path, offered beside the Word file under another name.
+    const offered = await until(page, 'the save dialog offering the 公文 name', () => {
+      const input = document.querySelector('.quick-input-widget .quick-input-box input');
+      return input && /（公文格式）\.docx$/.test(input.value) && input.value;
+    });
+    assert.ok(offered.includes('官渡区2020年工作要点（公文格式）.docx'), offered);
+    await page.keyboard.press('Enter');
+    const target = join(editor.session.workspace, '官渡区2020年工作要点（公文格式）.docx');
+    for (let i = 0; i < 100 && !existsSync(target); i++) await sleep(200);
+    assert.ok(existsSync(target), `${target} written`);
+    await sleep(500);
+    const back = await readDocx(readFileSync(target), target);
+    assert.equal(back.text, seed, 'the exported document holds the plan’s text, line for line');
+    // The Word file the plan came from is untouched.
+    assert.deepEqual(readFileSync(join(editor.session.workspace, word)), readFileSync(join(ROOT, 'samples', word)));
   });
 });
