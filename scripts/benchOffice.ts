@@ -42,7 +42,7 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].leng
 
 async function main(): Promise<void> {
   console.log('\nWord and PDF: reading into plan text, checking it, writing the 公文 .docx');
-  console.log(`  ${pad('file', 30)}${pad('pages', 7)}${pad('first ms', 10)}${pad('median ms', 11)}${pad('ms/page', 9)}${pad('check ms', 10)}`);
+  console.log(`  ${pad('file', 34)}${pad('pages', 7)}${pad('first ms', 10)}${pad('median ms', 11)}${pad('ms/page', 9)}${pad('check ms', 10)}`);
   const perPage: Record<string, number[]> = { docx: [], doc: [], pdf: [], write: [] };
   for (const seed of SEEDS) {
     for (const ext of ['docx', 'doc', 'pdf']) {
@@ -57,18 +57,23 @@ async function main(): Promise<void> {
         read = r.value;
       }
       const pages = read.pages ?? Math.max(1, read.text.length / PAGE_CHARS);
-      const check = timed(async () => service.computeDiagnostics({ uri: `bench:///${name}`, version: 1, getText: () => read.text }));
-      const checkMs = (await check).ms;
-      service.forget(`bench:///${name}`);
+      const checks: number[] = [];
+      for (let i = 0; i < REPS; i++) {
+        // A fresh uri each time, so no cached analysis answers: the first check of the text read, as on opening it.
+        const uri = `bench:///${i}/${name}`;
+        checks.push((await timed(async () => service.computeDiagnostics({ uri, version: 1, getText: () => read.text }))).ms);
+        service.forget(uri);
+      }
+      const checkMs = median(checks);
       perPage[ext].push(median(runs) / pages);
-      console.log(`  ${pad(name, 30)}${pad(pages.toFixed(read.pages ? 0 : 1), 7)}${pad(fmt(first.ms), 10)}${pad(fmt(median(runs)), 11)}${pad(fmt(median(runs) / pages), 9)}${pad(fmt(checkMs), 10)}`);
+      console.log(`  ${pad(name, 34)}${pad(pages.toFixed(read.pages ? 0 : 1), 7)}${pad(fmt(first.ms), 10)}${pad(fmt(median(runs)), 11)}${pad(fmt(median(runs) / pages), 9)}${pad(fmt(checkMs), 10)}`);
     }
     const text = readFileSync(join(ROOT, 'test/fixtures/seeds', `${seed}.txt`), 'utf8');
     const writes: number[] = [];
     for (let i = 0; i < REPS; i++) writes.push((await timed(() => writePlanDocx(text))).ms);
     const pages = text.length / PAGE_CHARS;
     perPage.write.push(median(writes) / pages);
-    console.log(`  ${pad(`${seed} → 公文 .docx`, 30)}${pad(pages.toFixed(1), 7)}${pad('', 10)}${pad(fmt(median(writes)), 11)}${pad(fmt(median(writes) / pages), 9)}`);
+    console.log(`  ${pad(`${seed} → 公文 .docx`, 34)}${pad(pages.toFixed(1), 7)}${pad('', 10)}${pad(fmt(median(writes)), 11)}${pad(fmt(median(writes) / pages), 9)}`);
   }
   const worst = (k: string) => Math.max(...perPage[k]);
   const verdicts: Array<[boolean, string]> = [

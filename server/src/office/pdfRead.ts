@@ -50,7 +50,8 @@ function shortDetail(message: string): string {
 /** pdf.js's pages of a PDF, read in a worker that is stopped when it runs out of time or memory. */
 function readInWorker(bytes: Uint8Array, file: string, timeLimitMs: number): Promise<Extract<PdfResponse, { ok: true }>> {
   return new Promise((resolve, reject) => {
-    const copy = bytes.slice();
+    // A copy of its own to hand over: a Node Buffer's slice() is a view, and transferring it would empty the caller's bytes.
+    const copy = new Uint8Array(bytes);
     const worker = new Worker(WORKER_SCRIPT, {
       workerData: { bytes: copy } satisfies PdfRequest,
       transferList: [copy.buffer],

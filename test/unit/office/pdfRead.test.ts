@@ -147,6 +147,14 @@ describe('readPdf: the seeds printed to PDF', function () {
     const note = plan.notes.find((n) => n.key === 'office.pdfRunningLines');
     assert.deepEqual(note?.args, { file: 'xiamen-city-2020.pdf', count: plan.pages, text: '2020年厦门市打击侵犯知识产权和制售假冒伪劣商品工作要点' });
   });
+
+  it('leaves the caller’s bytes as they were: the same Buffer read twice gives the same plan (a Buffer’s slice is a view, not a copy)', async () => {
+    const bytes = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'office', 'nantong-city-2017.pdf'));
+    const size = bytes.length;
+    const first = await readPdf(bytes, 'nantong-city-2017.pdf');
+    assert.equal(bytes.length, size);
+    assert.equal((await readPdf(bytes, 'nantong-city-2017.pdf')).text, first.text);
+  });
 });
 
 describe('readPdf: page markers in the body of a pasted plan', function () {
