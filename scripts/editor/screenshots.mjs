@@ -12,7 +12,7 @@ import { ROOT } from './launch.mjs';
 
 const SHOTS = join(ROOT, 'test-results', 'editor');
 const OUT = join(ROOT, 'docs', 'images');
-const README_SET = ['problems', 'quickfix', 'insert', 'breakdown', 'hover', 'completion', 'national', 'outline'];
+const README_SET = ['problems', 'quickfix', 'insert', 'breakdown', 'hover', 'completion', 'national', 'outline', 'office-open'];
 
 const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--timeout', '600000', 'test/editor/editor.test.mjs'], {
   cwd: ROOT,
