@@ -33,4 +33,12 @@ describe('an item on the line of its section heading', () => {
     const year = joinLines('一、总体要求 (2022年)', '（一）加强监管。严厉打击。');
     assert.deepStrictEqual(outline(year), ['1:一、总体要求 (2022年)', '2:（一）加强监管']);
   });
+
+  it('without the space, as a PDF’s text gives it, only as the first item: 质量(一)标准…, not 目标（二）…', () => {
+    const pdf = joinLines('一、聚焦重点领域,提升政务公开质量(一)标准财政资金领域信息公开。强化预算管理。(牵头单位:市财政局)', '(二)细化卫生健康领域信息公开。做好疫情防控信息公开。(牵头单位:市卫生健康委)');
+    assert.deepStrictEqual(outline(pdf), ['1:一、聚焦重点领域,提升政务公开质量', '2:(一)标准财政资金领域信息公开', '2:(二)细化卫生健康领域信息公开']);
+    assert.deepStrictEqual(numbering(pdf), []);
+    const second = joinLines('一、工作目标（二）加强监管', '（一）加强监管。严厉打击。');
+    assert.deepStrictEqual(outline(second).map((h) => h.slice(0, 4)), ['1:一、', '2:（一']);
+  });
 });

@@ -30,8 +30,12 @@ interface LineInfo {
   marker?: MarkerMatch;
 }
 
-/** A section title, then a space and a bracket: where an item written on its section's line may begin. */
-const INLINE_ITEM = /^([^（(。]{2,80}?)[ \t\u3000]+(?=[（(][一二三四五六七八九十]{1,3}[）)])/;
+/**
+ * A section title, then a space and a bracket: where an item written on its
+ * section's line may begin. Without the space only the first item, （一）: a
+ * PDF's text drops the space between Chinese and a bracket (质量(一)标准…).
+ */
+const INLINE_ITEM = /^([^（(。]{2,80}?)(?:[ \t\u3000]+(?=[（(][一二三四五六七八九十]{1,3}[）)])|(?=[（(]一[）)]))/;
 
 const PAGE_MARKER = /^[ \t\u3000]*(?:[—–－\-]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–－\-]{1,2}|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)[ \t\u3000]*$/;
 /** Whether a line starting with this character can be a page marker (—, –, －, -, 第): the test above runs only on those lines. */
@@ -448,8 +452,8 @@ class PlanParser {
 
   /**
    * An item written on the line of its section heading, after the section's
-   * title and a space: the title holds no 。, and the item's level-2 marker
-   * is followed by its text.
+   * title (and a space, but for （一）): the title holds no 。, and the item's
+   * level-2 marker is followed by its text.
    */
   private inlineItem(i: number, markerEnd: number): { start: number; sectionEnd: number; marker: MarkerMatch } | undefined {
     const { end } = this.info[i];
