@@ -290,11 +290,15 @@ async function openPlan(file: string, locale: Locale): Promise<Plan | undefined>
   return { file, document, format: read.office?.format, sources: read.office?.sources };
 }
 
-/** The files of the command's paths (a folder standing for its plans), each folder without plans reported. */
-function planFiles(options: CliOptions): { files: string[]; unreadable: boolean } {
+/**
+ * The files of the command's paths (a folder standing for its plans), each
+ * folder without plans reported; `folder` when the path given was a folder,
+ * whose plans align and export handle in turn.
+ */
+function planFiles(options: CliOptions): { files: string[]; unreadable: boolean; folder: boolean } {
   const { files, errors } = expandPlanFiles(options.files);
   for (const error of errors) process.stderr.write(`workplan: ${error}\n`);
-  return { files, unreadable: errors.length > 0 };
+  return { files, unreadable: errors.length > 0, folder: files.length !== 1 || files[0] !== options.files[0] };
 }
 
 /** The place in the original of a 0-based line, for JSON: only Word and PDF lines have one. */
@@ -351,8 +355,7 @@ function alignmentJson(plan: Plan, report: AlignmentReport): object {
 
 /** Prints the alignment of the plan or of every plan of the folder; false when one could not be printed (unreadable, or a national plan itself). */
 async function align(service: WorkplanLanguageService, options: CliOptions): Promise<boolean> {
-  const { files, unreadable } = planFiles(options);
-  const folder = files.length !== 1 || files[0] !== options.files[0];
+  const { files, unreadable, folder } = planFiles(options);
   let ok = !unreadable;
   const objects: object[] = [];
   const tables: string[] = [];
@@ -364,8 +367,10 @@ async function align(service: WorkplanLanguageService, options: CliOptions): Pro
     }
     sayLimits(service, file, plan.document);
     const report = service.getAlignment(plan.document);
+    const context = service.getContext(plan.document);
+    // The analyses of a folder's plans are not kept: each is printed once.
+    service.forget(plan.document.uri);
     if (!report) {
-      const context = service.getContext(plan.document);
       process.stderr.write(
         context.level === 'national'
           ? `workplan: ${file} is itself a national plan: no alignment applies (align a local plan with it, or give --level for this file)\n`
@@ -401,8 +406,7 @@ function writeOutput(target: string, bytes: Uint8Array, makeFolder = false): boo
  */
 async function exportPlans(service: WorkplanLanguageService, options: CliOptions): Promise<boolean> {
   const format = options.format as ExportFormat;
-  const { files, unreadable } = planFiles(options);
-  const folder = files.length !== 1 || files[0] !== options.files[0];
+  const { files, unreadable, folder } = planFiles(options);
   if (folder && options.output === undefined) {
     process.stderr.write(`workplan: exporting the plans of a folder needs --output FOLDER\n`);
     return false;

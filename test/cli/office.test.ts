@@ -96,6 +96,15 @@ describe('workplan CLI on Word and PDF files', function () {
     assert.match(cli(['align', `${OFFICE}/guandu-district-2020.pdf`]).stdout, /\[原文第\d+页第\d+段\]/);
   });
 
+  it('align on a folder: every plan in turn, as a JSON array; the national plan among them said once, exit 2', () => {
+    const run = cli(['align', '--format', 'json', 'test/fixtures/seeds']);
+    assert.equal(run.status, 2);
+    const reports = JSON.parse(run.stdout) as Array<{ file: string; national: string }>;
+    assert.deepEqual(reports.map((r) => r.file.split('/').pop()), ['guandu-district-2020.txt', 'jiyuan-zone-2023.txt', 'nantong-city-2017.txt', 'xiamen-city-2020.txt']);
+    assert.ok(reports.every((r) => r.national === 'national-2020'));
+    assert.deepEqual(run.stderr.trim().split('\n').filter((l) => l.includes('is itself a national plan')).length, 1, run.stderr);
+  });
+
   it('export --format docx: a 公文 .docx that the CLI reads back to the same reports as the text', () => {
     const out = join(tmp, 'guandu-公文.docx');
     const run = cli(['export', '--format', 'docx', '--output', out, SEED('guandu-district-2020')]);
