@@ -63,10 +63,10 @@ export const MESSAGES = {
   'fix.replaceUnit': { 'zh-cn': '改为“{unit}”', en: 'Change to “{unit}”' },
   'fix.removeUnit': { 'zh-cn': '删除重复的“{unit}”', en: 'Remove the repeated “{unit}”' },
   'fix.insertRole': { 'zh-cn': '补上“负责”', en: 'Add “负责”' },
-  'fix.insertTask': { 'zh-cn': '在此处补充全国任务{number}（改写为本地表述）', en: 'Insert national task {number} here, rewritten for this plan' },
-  'fix.insertTaskWithNational': {
-    'zh-cn': '在此处补充全国任务{number}（改写为本地表述；{units}没有已知的本地对应单位，插入后请改写）',
-    en: 'Insert national task {number} here, rewritten for this plan ({units}: no known local counterpart, to be replaced after inserting)',
+  'fix.insertTask': { 'zh-cn': '在此处补充全国任务{number}（改写为本地表述{unitsNote}）', en: 'Insert national task {number} here, rewritten for this plan{unitsNote}' },
+  'fix.insertTaskUnits': {
+    'zh-cn': '；{units}没有已知的本地对应单位，插入后请改写',
+    en: ' ({units}: no known local counterpart, to be replaced after inserting)',
   },
   'fix.addToRegistry': { 'zh-cn': '将“{unit}”加入工作区注册表', en: 'Add “{unit}” to the workspace registry' },
   'clause.unclosed': { 'zh-cn': '括号未闭合，应在“{after}”后加“）”', en: 'the bracket is not closed; expected “）” after “{after}”' },

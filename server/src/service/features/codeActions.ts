@@ -1,6 +1,6 @@
-import { message, type Locale, type MessageKey } from '../l10n';
+import { message, type Locale, type MessageArgs, type MessageKey } from '../l10n';
 import { renumberEdits, widthEdits, type LevelNumbering } from '../syntax/numbering';
-import type { FixKind, Problem } from '../checks/problem';
+import type { FixArgs, FixKind, Problem } from '../checks/problem';
 import type { PlanDocument } from '../syntax/model';
 import { CodeActionKind, type CodeAction, type DiagnosticRef, type Range, type TextEdit } from '../types';
 import { DIAGNOSTIC_SOURCE, levelName, type DiagnosticData } from './diagnostics';
@@ -34,6 +34,17 @@ const FIX_TITLES: Record<FixKind, MessageKey> = {
   insertRole: 'fix.insertRole',
   insertTask: 'fix.insertTask',
 };
+
+/** Words a fix's title derives from its arguments, in the locale, as WORDS does for messages: an insertion names the national units it keeps. */
+const FIX_WORDS: { [K in FixKind]?: (args: FixArgs[K], locale: Locale) => MessageArgs } = {
+  insertTask: ({ units }, locale) => ({ unitsNote: units ? message('fix.insertTaskUnits', locale, { units }) : '' }),
+};
+
+function fixTitle(kind: FixKind, args: FixArgs[FixKind] | undefined, locale: Locale): string {
+  // TypeScript does not relate a kind to its member of FixArgs through the union (as with WORDS).
+  const words = FIX_WORDS[kind] as ((args: FixArgs[FixKind], locale: Locale) => MessageArgs) | undefined;
+  return message(FIX_TITLES[kind], locale, args, words && args ? words(args, locale) : undefined);
+}
 
 /** Fixes that need no human decision, so fix-all applies them (unit fixes and insertions do need one). */
 const MECHANICAL_FIXES = new Set<FixKind>(['removePageMarker', 'joinLine', 'closeClause']);
@@ -80,7 +91,7 @@ function quickFixes<D extends DiagnosticRef>(input: CodeActionInput, d: D, offer
   // Where no single-marker fix is offered (a swapped pair, a gap the items after it follow), renumbering is the fix.
   const preferRenumber = RENUMBER_PREFERRED.has(String(d.code)) || !data.fixes?.length;
   (data.fixes ?? []).forEach((fix, i) => {
-    const title = message(fix.args && 'units' in fix.args && fix.args.units ? 'fix.insertTaskWithNational' : FIX_TITLES[fix.kind], locale, fix.args);
+    const title = fixTitle(fix.kind, fix.args, locale);
     actions.push(action(input, title, CodeActionKind.QuickFix, [fix.edit, ...(fix.more ?? [])], [d], i === 0 && !preferRenumber));
   });
   if (data.renumber) {
