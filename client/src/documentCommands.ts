@@ -125,7 +125,7 @@ function defaultUri(planUri: vscode.Uri, format: keyof typeof SAVED): vscode.Uri
   const name = `${baseName(planUri)}${SAVED[format].suffix}.${SAVED[format].extension}`;
   if (planUri.scheme === 'untitled') {
     // An untitled plan opened from a Word or PDF file carries that file's folder in its path.
-    const folder = planUri.path.includes('/') && posix.isAbsolute(planUri.path)
+    const folder = posix.isAbsolute(planUri.path)
       ? vscode.Uri.file(posix.dirname(planUri.path))
       : (vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()));
     return vscode.Uri.joinPath(folder, name);
